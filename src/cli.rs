@@ -1,0 +1,157 @@
+//! Command-line definitions. Names follow DESIGN.md: people and scripts
+//! depend on them.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+const ABOUT: &str = "Where can I go from here? The NHS healthcare support worker \
+learning and development roadmap, in your terminal.";
+
+const EXAMPLES: &str = "\
+Examples:
+  roadmap pathways --from band3                  next steps from a band 3 role
+  roadmap pathways --from band2 --to registered-nurse --have gcse-english
+  roadmap roles --band 4                         every band 4 role
+  roadmap show nursing-associate                 everything about one record
+  roadmap assess                                 answer a few questions, get a plan
+  roadmap check --overlay ./our-trust            validate your trust's additions";
+
+#[derive(Debug, Parser)]
+#[command(name = "roadmap", version, about = ABOUT, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Use the data in DIR instead of the national roadmap built into roadmap.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Add or replace records from DIR (repeatable; later ones win).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub overlay: Vec<PathBuf>,
+    /// When to use colour.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Output format of listings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// A table that fits the terminal.
+    Table,
+    /// Stable JSON for scripts (see docs/JSON.md).
+    Json,
+    /// Comma-separated values, for spreadsheets.
+    Csv,
+    /// A Markdown table.
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct ListOut {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The roadmap's four areas, or one area with its offers and signposts.
+    #[command(after_help = "Examples:\n  roadmap areas\n  roadmap areas skills-for-life")]
+    Areas {
+        /// An area id, e.g. skills-for-life.
+        id: Option<String>,
+        #[command(flatten)]
+        out: ListOut,
+    },
+    /// List roles, optionally by band, setting or family.
+    #[command(after_help = "Examples:\n  roadmap roles --band 3\n  roadmap roles --setting mental-health\n  roadmap roles --family ahp --format csv")]
+    Roles {
+        /// Agenda for Change band (1 to 9).
+        #[arg(long)]
+        band: Option<u8>,
+        /// A setting id, e.g. acute, community, mental-health.
+        #[arg(long)]
+        setting: Option<String>,
+        /// A family, e.g. nursing, midwifery, ahp, mental-health.
+        #[arg(long)]
+        family: Option<String>,
+        #[command(flatten)]
+        out: ListOut,
+    },
+    /// Everything about one record: a role, programme, requirement, resource, ...
+    #[command(after_help = "Examples:\n  roadmap show nursing-associate\n  roadmap show english-l2\n  roadmap show senior-hcsw-apprenticeship --format json")]
+    Show {
+        /// Any record id (see `roadmap search`).
+        id: String,
+        #[command(flatten)]
+        out: ListOut,
+    },
+    /// Where can I go from here? Next steps, or routes to a goal.
+    #[command(after_help = "Examples:\n  roadmap pathways --from band3\n  roadmap pathways --from hca --have gcse-maths,gcse-english\n  roadmap pathways --from band2 --to registered-nurse --have gcse-english\n  roadmap pathways --from msw --to midwife --routes 2\n  roadmap pathways --profile --to nursing-associate")]
+    Pathways(PathwaysArgs),
+    /// Search every record by words.
+    #[command(after_help = "Examples:\n  roadmap search maths\n  roadmap search physiotherapy apprenticeship")]
+    Search {
+        /// Words to look for.
+        #[arg(required = true)]
+        words: Vec<String>,
+        #[command(flatten)]
+        out: ListOut,
+    },
+    /// Check data files: the national data, or --data / --overlay directories.
+    #[command(after_help = "Examples:\n  roadmap check\n  roadmap check --overlay ./our-trust\n  roadmap check --data ./data")]
+    Check,
+    /// Print the JSON Schema of the data files, for editors such as Taplo.
+    #[command(after_help = "Examples:\n  roadmap schema > roadmap.schema.json")]
+    Schema,
+}
+
+#[derive(Debug, Args)]
+pub struct PathwaysArgs {
+    /// Where you are: band3, "band 3", a role id, or what people call it ("HCA", "MSW").
+    #[arg(long, value_name = "POSITION")]
+    pub from: Option<String>,
+    /// A role you want to reach: plans routes with total time.
+    #[arg(long, value_name = "ROLE")]
+    pub to: Option<String>,
+    /// What you hold, comma-separated: gcse-maths, fs-english-l2, care-certificate, ...
+    #[arg(long, value_delimiter = ',', value_name = "REQ,...")]
+    pub have: Vec<String>,
+    /// Use your saved profile (from `roadmap assess`) for where you are and what you hold.
+    #[arg(long)]
+    pub profile: bool,
+    /// Only moves into roles found in this setting.
+    #[arg(long)]
+    pub setting: Option<String>,
+    /// Only moves into roles of this family.
+    #[arg(long)]
+    pub family: Option<String>,
+    /// How many routes to show with --to.
+    #[arg(long, default_value_t = 3, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=20))]
+    pub routes: u8,
+    #[command(flatten)]
+    pub out: ListOut,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,91 @@
+//! One module per subcommand. Each parses nothing itself: it takes clap's
+//! arguments, asks the engine, and hands the result to a renderer.
+
+mod check;
+mod schema;
+
+use crate::cli::{Cli, ColorChoice, Command, Global};
+use hcsw_roadmap::load::{self, LayerFile};
+use hcsw_roadmap::model::Roadmap;
+use hcsw_roadmap::render::Style;
+use hcsw_roadmap::{Error, Result, embedded};
+use std::io::{IsTerminal, Write};
+
+pub fn run(cli: Cli) -> Result<()> {
+    let ctx = Ctx::new(cli.global);
+    match cli.command {
+        Command::Check => check::run(&ctx),
+        Command::Schema => schema::run(&ctx),
+        _ => Err(Error::Other("not built yet".into())),
+    }
+}
+
+/// What every command needs: the global options and how to draw output.
+pub struct Ctx {
+    pub global: Global,
+    pub style: Style,
+}
+
+impl Ctx {
+    fn new(global: Global) -> Self {
+        let tty = std::io::stdout().is_terminal();
+        let color = match global.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => tty && std::env::var_os("NO_COLOR").is_none(),
+        };
+        let width = terminal_width(tty);
+        Ctx {
+            global,
+            style: Style {
+                color,
+                fancy: tty && color,
+                width,
+            },
+        }
+    }
+
+    /// The data layers the options name: base data, then each overlay.
+    pub fn layers(&self) -> Result<Vec<Vec<LayerFile>>> {
+        let base = match &self.global.data {
+            Some(dir) => load::read_dir(dir)?,
+            None => embedded::files(),
+        };
+        let mut layers = vec![base];
+        for dir in &self.global.overlay {
+            layers.push(load::read_dir(dir)?);
+        }
+        Ok(layers)
+    }
+
+    /// The roadmap to answer from. The plain national data comes from the
+    /// pre-validated digest; anything else is read and validated now.
+    pub fn roadmap(&self) -> Result<Roadmap> {
+        if self.global.data.is_none() && self.global.overlay.is_empty() {
+            return Ok(embedded::roadmap());
+        }
+        load::build(self.layers()?).map_err(Error::InvalidData)
+    }
+}
+
+/// Columns to draw tables in: the terminal's, `COLUMNS`, or 100 when piped.
+fn terminal_width(tty: bool) -> u16 {
+    if let Some(n) = std::env::var("COLUMNS").ok().and_then(|c| c.parse::<u16>().ok()) {
+        return n.max(40);
+    }
+    if tty {
+        if let Ok((w, _)) = crossterm::terminal::size() {
+            return w.max(40);
+        }
+    }
+    100
+}
+
+/// Writes to stdout; a closed pipe (`roadmap ... | head`) is not an error.
+pub fn emit(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("standard output", e)),
+        _ => Ok(()),
+    }
+}

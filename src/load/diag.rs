@@ -1,0 +1,170 @@
+//! Diagnostics that point at file:line:col, and their rendering.
+//!
+//! Rendering produces a `String`; only the binary prints it.
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use std::ops::Range;
+
+/// A data file as read: its display name and its text.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub name: String,
+    pub text: String,
+}
+
+/// Index of a file in a [`SourceMap`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FileId(pub usize);
+
+#[derive(Debug, Clone, Default)]
+pub struct SourceMap {
+    pub files: Vec<SourceFile>,
+}
+
+impl SourceMap {
+    pub fn add(&mut self, file: SourceFile) -> FileId {
+        self.files.push(file);
+        FileId(self.files.len() - 1)
+    }
+
+    pub fn file(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0]
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, id: FileId, offset: usize) -> (usize, usize) {
+        let text = &self.file(id).text;
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = text[line_start..offset].chars().count() + 1;
+        (line, col)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A place in a file, with what to say about it.
+#[derive(Debug, Clone)]
+pub struct Label {
+    pub file: FileId,
+    pub span: Range<usize>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub message: String,
+    pub primary: Label,
+    pub secondary: Vec<Label>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(file: FileId, span: Range<usize>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            message: message.into(),
+            primary: Label {
+                file,
+                span,
+                text: String::new(),
+            },
+            secondary: Vec::new(),
+            help: None,
+        }
+    }
+
+    pub fn label(&mut self, text: impl Into<String>) -> &mut Self {
+        self.primary.text = text.into();
+        self
+    }
+
+    pub fn also(&mut self, file: FileId, span: Range<usize>, text: impl Into<String>) -> &mut Self {
+        self.secondary.push(Label {
+            file,
+            span,
+            text: text.into(),
+        });
+        self
+    }
+
+    pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// `file:line:col` of the primary label.
+    pub fn location(&self, map: &SourceMap) -> String {
+        let (line, col) = map.line_col(self.primary.file, self.primary.span.start);
+        format!("{}:{}:{}", map.file(self.primary.file).name, line, col)
+    }
+}
+
+/// Everything wrong with a set of data files.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub sources: SourceMap,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// Renders every diagnostic with its snippet; `color` adds ANSI styles.
+    pub fn render(&self, color: bool) -> String {
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        let mut out = String::new();
+        for d in &self.diagnostics {
+            out.push_str(&renderer.render(&self.groups(d)));
+            out.push_str("\n\n");
+        }
+        out
+    }
+
+    fn groups<'a>(&'a self, d: &'a Diagnostic) -> Vec<Group<'a>> {
+        let clamp = |file: FileId, span: &Range<usize>| {
+            let text = &self.sources.file(file).text;
+            let start = floor_char_boundary(text, span.start.min(text.len()));
+            let end = floor_char_boundary(text, span.end.min(text.len())).max(start);
+            start..end
+        };
+        let snippet = |file: FileId| {
+            let f = self.sources.file(file);
+            Snippet::source(f.text.as_str()).path(f.name.as_str())
+        };
+        let mut first = snippet(d.primary.file).annotation(
+            AnnotationKind::Primary
+                .span(clamp(d.primary.file, &d.primary.span))
+                .label(d.primary.text.as_str()),
+        );
+        let mut others: Vec<Snippet<'a, _>> = Vec::new();
+        for l in &d.secondary {
+            let ann = AnnotationKind::Context
+                .span(clamp(l.file, &l.span))
+                .label(l.text.as_str());
+            if l.file == d.primary.file {
+                first = first.annotation(ann);
+            } else {
+                others.push(snippet(l.file).annotation(ann));
+            }
+        }
+        let mut title = Level::ERROR
+            .primary_title(d.message.as_str())
+            .element(first);
+        for s in others {
+            title = title.element(s);
+        }
+        if let Some(help) = &d.help {
+            title = title.element(Level::HELP.message(help.as_str()));
+        }
+        vec![title]
+    }
+}

@@ -1,0 +1,226 @@
+//! Data files → validated [`Roadmap`].
+//!
+//! Reading is kept apart from parsing and validation so the shipped data can
+//! be validated at build time (see `build.rs`) by the same code that checks a
+//! trust's overlay at run time.
+
+pub mod diag;
+pub mod raw;
+mod validate;
+
+pub use diag::{Diagnostic, FileId, Report, SourceFile, SourceMap};
+pub use validate::{band_alias, check_url, is_kebab, normalise};
+
+use crate::model::Roadmap;
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Data files larger than this are refused unread: real ones are tens of KB.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// A data file read from disk or from the binary.
+#[derive(Debug, Clone)]
+pub struct LayerFile {
+    pub file: SourceFile,
+    /// Byte offset of the first invalid UTF-8 sequence, if the file had one.
+    pub utf8_error: Option<usize>,
+}
+
+impl LayerFile {
+    pub fn text(name: impl Into<String>, text: impl Into<String>) -> Self {
+        LayerFile {
+            file: SourceFile {
+                name: name.into(),
+                text: text.into(),
+            },
+            utf8_error: None,
+        }
+    }
+}
+
+/// Why data could not be loaded.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The path does not exist.
+    Missing(PathBuf),
+    /// A directory was expected.
+    NotADirectory(PathBuf),
+    /// The directory has no `.toml` files.
+    NoDataFiles(PathBuf),
+    /// The path exists but cannot be read (permissions).
+    Unreadable(PathBuf, std::io::Error),
+    /// A file is larger than [`MAX_FILE_BYTES`].
+    TooLarge(PathBuf, u64),
+    /// Reading failed part-way.
+    Io(PathBuf, std::io::Error),
+    /// The data was read but is not valid.
+    Invalid(Box<Report>),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Missing(p) => write!(f, "data directory {} does not exist", p.display()),
+            LoadError::NotADirectory(p) => write!(
+                f,
+                "{} is a file, but --data and --overlay take a directory of .toml files",
+                p.display()
+            ),
+            LoadError::NoDataFiles(p) => write!(f, "{} has no .toml data files", p.display()),
+            LoadError::Unreadable(p, e) => write!(f, "cannot read {}: {e}", p.display()),
+            LoadError::TooLarge(p, n) => write!(
+                f,
+                "{} is {:.1} MB; data files are refused above {} MB",
+                p.display(),
+                *n as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            ),
+            LoadError::Io(p, e) => write!(f, "error reading {}: {e}", p.display()),
+            LoadError::Invalid(r) => write!(f, "{} problem(s) in the data", r.diagnostics.len()),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Reads every `*.toml` file in `dir`, sorted by name so results never
+/// depend on directory order.
+pub fn read_dir(dir: &Path) -> Result<Vec<LayerFile>, LoadError> {
+    let meta = std::fs::metadata(dir).map_err(|e| open_error(dir, e))?;
+    if !meta.is_dir() {
+        return Err(LoadError::NotADirectory(dir.to_path_buf()));
+    }
+    let entries = std::fs::read_dir(dir).map_err(|e| open_error(dir, e))?;
+    let mut paths = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| LoadError::Io(dir.to_path_buf(), e))?;
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
+            paths.push(path);
+        }
+    }
+    if paths.is_empty() {
+        return Err(LoadError::NoDataFiles(dir.to_path_buf()));
+    }
+    paths.sort();
+    paths.iter().map(|p| read_file(p)).collect()
+}
+
+/// Reads one data file, refusing huge ones before reading them.
+pub fn read_file(path: &Path) -> Result<LayerFile, LoadError> {
+    let file = std::fs::File::open(path).map_err(|e| open_error(path, e))?;
+    let len = file
+        .metadata()
+        .map_err(|e| LoadError::Io(path.into(), e))?
+        .len();
+    if len > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge(path.into(), len));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    // `take` guards against a file that grows while we read it.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::Io(path.into(), e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge(path.into(), bytes.len() as u64));
+    }
+    let name = path.display().to_string();
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => LayerFile::text(name, text),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            LayerFile {
+                file: SourceFile {
+                    name,
+                    text: String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                },
+                utf8_error: Some(at),
+            }
+        }
+    })
+}
+
+fn open_error(path: &Path, e: std::io::Error) -> LoadError {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => LoadError::Missing(path.into()),
+        std::io::ErrorKind::PermissionDenied => LoadError::Unreadable(path.into(), e),
+        _ => LoadError::Io(path.into(), e),
+    }
+}
+
+/// Parses and validates layers of files: the first is the base data, each
+/// later one an overlay. Returns the roadmap, or every problem found.
+pub fn build(layers: Vec<Vec<LayerFile>>) -> Result<Roadmap, Box<Report>> {
+    let mut map = SourceMap::default();
+    let mut parsed = Vec::new();
+    let mut diagnostics = Vec::new();
+    for (layer, files) in layers.into_iter().enumerate() {
+        for lf in files {
+            let mut text = lf.file.text;
+            // A byte-order mark is harmless; toml would reject it.
+            if let Some(rest) = text.strip_prefix('\u{feff}') {
+                text = rest.to_string();
+            }
+            let id = map.add(SourceFile {
+                name: lf.file.name,
+                text,
+            });
+            if let Some(at) = lf.utf8_error {
+                diagnostics.push(
+                    Diagnostic::new(id, at..at + 1, "this file is not valid UTF-8 text")
+                        .label("invalid byte here")
+                        .help("save the file as UTF-8 (most editors offer this under \"Save with encoding\")")
+                        .clone(),
+                );
+                continue;
+            }
+            match toml::from_str::<raw::RawFile>(&map.file(id).text) {
+                Ok(raw) => parsed.push(validate::ParsedFile {
+                    file: id,
+                    layer,
+                    raw,
+                }),
+                Err(e) => {
+                    let span = e.span().unwrap_or(0..0);
+                    diagnostics.push(
+                        Diagnostic::new(id, span, toml_message(e.message()))
+                            .label("here")
+                            .help(toml_help(e.message()))
+                            .clone(),
+                    );
+                }
+            }
+        }
+    }
+    if !diagnostics.is_empty() {
+        // Validating around a file that did not parse would report ids in it
+        // as unknown: stop at syntax errors, as a compiler does.
+        return Err(Box::new(Report {
+            sources: map,
+            diagnostics,
+        }));
+    }
+    validate::validate(parsed).map_err(|diagnostics| {
+        Box::new(Report {
+            sources: map,
+            diagnostics,
+        })
+    })
+}
+
+fn toml_message(m: &str) -> String {
+    m.trim().trim_end_matches('.').to_string()
+}
+
+fn toml_help(m: &str) -> String {
+    if m.contains("unknown field") {
+        "check the spelling against docs/DATA.md, or run `roadmap schema` for the full list of fields".into()
+    } else if m.contains("missing field") {
+        "every record needs id, title, summary, sources and reviewed; see docs/DATA.md".into()
+    } else if m.contains("unknown variant") {
+        "use one of the values listed above".into()
+    } else {
+        "see docs/DATA.md for the format; TOML strings need double quotes".into()
+    }
+}

@@ -1,0 +1,314 @@
+//! The TOML form of the data: serde structs that keep every value's span,
+//! so validation can point at file:line:col. `deny_unknown_fields` turns a
+//! misspelt key into an error rather than silently dropped data.
+//!
+//! Field docs here become descriptions in `roadmap schema`.
+
+use crate::model::{
+    Audience, Confidence, Decider, PathwayKind, ProgrammeKind, Regulator, RequirementKind, Unit,
+};
+use schemars::JsonSchema;
+use serde::Deserialize;
+use toml::Spanned;
+use toml::value::Datetime;
+
+pub type S<T> = Spanned<T>;
+
+/// Declares a raw record struct with the fields every record has, so they
+/// stay identical across kinds (serde's `flatten` would lose the spans).
+macro_rules! raw_record {
+    ($(#[$doc:meta])* $name:ident { $($(#[$fmeta:meta])* $field:ident : $ty:ty,)* }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Deserialize, JsonSchema)]
+        #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+        pub struct $name {
+            /// Stable kebab-case id, unique across all kinds of record.
+            #[schemars(with = "String")]
+            pub id: S<String>,
+            /// Plain-words title.
+            #[schemars(with = "String")]
+            pub title: S<String>,
+            /// One to three plain sentences.
+            #[schemars(with = "String")]
+            pub summary: S<String>,
+            /// URLs or source document names (e.g. `003_7de0682cd3a28a45.txt`); at least one.
+            #[schemars(with = "Vec<String>")]
+            pub sources: S<Vec<S<String>>>,
+            /// Fact-base ids this record is built from, e.g. `C4.1`.
+            #[serde(default)]
+            #[schemars(with = "Vec<String>")]
+            pub facts: Vec<S<String>>,
+            /// When the record was last checked against its sources (a TOML date).
+            #[schemars(with = "String")]
+            pub reviewed: S<Datetime>,
+            /// `high` (default), `medium` or `unverified`, as in the fact base.
+            #[serde(default)]
+            #[schemars(with = "Option<Confidence>")]
+            pub confidence: Option<S<Confidence>>,
+            /// Required unless confidence is high: what is uncertain, and why.
+            #[serde(default)]
+            #[schemars(with = "Option<String>")]
+            pub confidence_note: Option<S<String>>,
+            /// Extra notes shown to the user.
+            #[serde(default)]
+            #[schemars(with = "Vec<String>")]
+            pub notes: Vec<S<String>>,
+            $($(#[$fmeta])* pub $field: $ty,)*
+        }
+
+        impl $name {
+            pub fn common(&self) -> Common<'_> {
+                Common {
+                    id: &self.id,
+                    title: &self.title,
+                    summary: &self.summary,
+                    sources: &self.sources,
+                    facts: &self.facts,
+                    reviewed: &self.reviewed,
+                    confidence: self.confidence.as_ref(),
+                    confidence_note: self.confidence_note.as_ref(),
+                    notes: &self.notes,
+                }
+            }
+        }
+    };
+}
+
+/// Borrowed view of the fields every raw record has.
+pub struct Common<'a> {
+    pub id: &'a S<String>,
+    pub title: &'a S<String>,
+    pub summary: &'a S<String>,
+    pub sources: &'a S<Vec<S<String>>>,
+    pub facts: &'a [S<String>],
+    pub reviewed: &'a S<Datetime>,
+    pub confidence: Option<&'a S<Confidence>>,
+    pub confidence_note: Option<&'a S<String>>,
+    pub notes: &'a [S<String>],
+}
+
+/// One data file: arrays of tables, one per kind.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "roadmap data file")]
+pub struct RawFile {
+    #[serde(default)]
+    pub area: Vec<RawArea>,
+    #[serde(default)]
+    pub setting: Vec<RawSetting>,
+    #[serde(default)]
+    pub role: Vec<RawRole>,
+    #[serde(default)]
+    pub programme: Vec<RawProgramme>,
+    #[serde(default)]
+    pub requirement: Vec<RawRequirement>,
+    #[serde(default)]
+    pub pathway: Vec<RawPathway>,
+    #[serde(default)]
+    pub resource: Vec<RawResource>,
+    #[serde(default)]
+    pub barrier: Vec<RawBarrier>,
+    #[serde(default)]
+    pub rule: Vec<RawRule>,
+}
+
+raw_record! {
+    /// One of the roadmap's areas.
+    RawArea {
+        /// The key content of the area, one sentence each.
+        #[serde(default)]
+        #[schemars(with = "Vec<String>")]
+        points: Vec<S<String>>,
+    }
+}
+
+raw_record! {
+    /// A setting support workers work in.
+    RawSetting {}
+}
+
+raw_record! {
+    /// A position someone holds or wants.
+    RawRole {
+        /// Agenda for Change band (the lowest, when it varies), 1 to 9.
+        #[schemars(with = "u8")]
+        band: S<i64>,
+        /// The highest band, when the role spans a range.
+        #[serde(default)]
+        #[schemars(with = "Option<u8>")]
+        band_max: Option<S<i64>>,
+        /// Setting ids.
+        #[serde(default)]
+        #[schemars(with = "Vec<String>")]
+        settings: Vec<S<String>>,
+        /// kebab-case family: nursing, midwifery, ahp, mental-health, ...
+        #[schemars(with = "String")]
+        family: S<String>,
+        /// The regulator when the title is protected.
+        #[schemars(with = "Regulator")]
+        registered: S<Regulator>,
+        /// How people name the role; `band N` makes it the role `bandN` resolves to.
+        #[serde(default)]
+        #[schemars(with = "Vec<String>")]
+        aliases: Vec<S<String>>,
+        /// Fields within the role.
+        #[serde(default)]
+        #[schemars(with = "Vec<String>")]
+        specialisms: Vec<S<String>>,
+        /// Closed to new entrants since this date.
+        #[serde(default)]
+        #[schemars(with = "Option<String>")]
+        closed_since: Option<S<Datetime>>,
+    }
+}
+
+/// A typical duration range.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawDuration {
+    #[schemars(with = "u32")]
+    pub min: S<i64>,
+    #[schemars(with = "u32")]
+    pub max: S<i64>,
+    pub unit: Unit,
+    #[serde(default)]
+    pub confidence: Confidence,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+raw_record! {
+    /// A way to move or grow: an apprenticeship, course, award, degree or scheme.
+    RawProgramme {
+        kind: ProgrammeKind,
+        /// RQF level, 0 (Entry) to 8.
+        #[serde(default)]
+        #[schemars(with = "Option<u8>")]
+        level: Option<S<i64>>,
+        /// Apprenticeship standard reference, e.g. ST0827; only when verified.
+        #[serde(default)]
+        #[schemars(with = "Option<String>")]
+        standard: Option<S<String>>,
+        #[serde(default)]
+        #[schemars(with = "Option<RawDuration>")]
+        duration: Option<S<RawDuration>>,
+        /// Hard entry requirements: every item must be met.
+        #[serde(default)]
+        #[schemars(with = "Vec<String>")]
+        entry: Vec<S<String>>,
+        /// Usually asked for, but the employer's or provider's call.
+        #[serde(default)]
+        #[schemars(with = "Vec<String>")]
+        usually: Vec<S<String>>,
+        /// Requirement ids that completing it gives you.
+        #[serde(default)]
+        #[schemars(with = "Vec<String>")]
+        grants: Vec<S<String>>,
+        /// Area ids.
+        #[serde(default)]
+        #[schemars(with = "Vec<String>")]
+        areas: Vec<S<String>>,
+        /// Rule ids.
+        #[serde(default)]
+        #[schemars(with = "Vec<String>")]
+        rules: Vec<S<String>>,
+        #[serde(default)]
+        funding: Option<String>,
+        #[serde(default)]
+        study: Option<String>,
+    }
+}
+
+raw_record! {
+    /// Something a person can hold.
+    RawRequirement {
+        kind: RequirementKind,
+        /// Someone else's call: never treated as met.
+        #[serde(default)]
+        decided_by: Option<Decider>,
+        /// Alternatives that also meet this requirement.
+        #[serde(default)]
+        #[schemars(with = "Vec<String>")]
+        satisfied_by: Vec<S<String>>,
+        /// Everyday words accepted by `--have`.
+        #[serde(default)]
+        #[schemars(with = "Vec<String>")]
+        aliases: Vec<S<String>>,
+    }
+}
+
+raw_record! {
+    /// A move from role(s) to a role.
+    RawPathway {
+        #[schemars(with = "PathwayKind")]
+        kind: S<PathwayKind>,
+        /// Role ids.
+        #[schemars(with = "Vec<String>")]
+        from: S<Vec<S<String>>>,
+        /// Role id; left out for stay-and-develop.
+        #[serde(default)]
+        #[schemars(with = "Option<String>")]
+        to: Option<S<String>>,
+        /// Programme ids: alternatives.
+        #[serde(default)]
+        #[schemars(with = "Vec<String>")]
+        via: Vec<S<String>>,
+        /// Entry requirements of the move itself.
+        #[serde(default)]
+        #[schemars(with = "Vec<String>")]
+        requires: Vec<S<String>>,
+        #[serde(default)]
+        varies_by_trust: bool,
+    }
+}
+
+raw_record! {
+    /// A signpost.
+    RawResource {
+        #[serde(default)]
+        #[schemars(with = "Option<String>")]
+        url: Option<S<String>>,
+        /// How to find it when there is no URL.
+        #[serde(default)]
+        #[serde(rename = "where")]
+        where_: Option<String>,
+        #[serde(default)]
+        #[schemars(with = "Vec<String>")]
+        areas: Vec<S<String>>,
+        /// Requirement or barrier ids.
+        #[serde(default)]
+        #[schemars(with = "Vec<String>")]
+        helps_with: Vec<S<String>>,
+        #[serde(default)]
+        audience: Vec<Audience>,
+    }
+}
+
+raw_record! {
+    /// A barrier from HEE's 2021 survey.
+    RawBarrier {
+        #[serde(default)]
+        #[schemars(with = "Vec<String>")]
+        what_helps: Vec<S<String>>,
+    }
+}
+
+/// One dated state of a rule.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawRuleChange {
+    #[schemars(with = "String")]
+    pub since: S<Datetime>,
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub until: Option<S<Datetime>>,
+    pub text: String,
+}
+
+raw_record! {
+    /// A national rule that changed over time.
+    RawRule {
+        #[schemars(with = "Vec<RawRuleChange>")]
+        history: S<Vec<RawRuleChange>>,
+    }
+}

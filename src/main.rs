@@ -1,0 +1,36 @@
+//! The `roadmap` binary: parse arguments, run, and map failures to exit codes.
+
+mod cli;
+mod commands;
+
+use clap::Parser;
+use hcsw_roadmap::Error;
+use std::io::{IsTerminal, Write};
+
+fn main() {
+    let cli = cli::Cli::parse();
+    let color_err = match cli.global.color {
+        cli::ColorChoice::Always => true,
+        cli::ColorChoice::Never => false,
+        cli::ColorChoice::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let code = match commands::run(cli) {
+        Ok(()) => 0,
+        Err(e) => {
+            report(&e, color_err);
+            e.exit_code()
+        }
+    };
+    std::process::exit(code);
+}
+
+/// Writes a failure to stderr, with the data report when there is one.
+fn report(e: &Error, color: bool) {
+    let mut err = std::io::stderr().lock();
+    // A closed stderr leaves nowhere to report to; the exit code still tells.
+    let _ = match e {
+        Error::InvalidData(r) => write!(err, "{}error: {e}; nothing was changed\n", r.render(color)),
+        Error::Interrupted => writeln!(err, "\n{e}"),
+        _ => writeln!(err, "error: {e}"),
+    };
+}

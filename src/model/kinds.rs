@@ -1,0 +1,437 @@
+//! The record kinds of the roadmap and their fields. See `docs/DATA.md`.
+
+use super::{Conj, Expr};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The kinds of record, in the order they are listed everywhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Area,
+    Setting,
+    Role,
+    Programme,
+    Requirement,
+    Pathway,
+    Resource,
+    Barrier,
+    Rule,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 9] = [
+        Kind::Area,
+        Kind::Setting,
+        Kind::Role,
+        Kind::Programme,
+        Kind::Requirement,
+        Kind::Pathway,
+        Kind::Resource,
+        Kind::Barrier,
+        Kind::Rule,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Area => "area",
+            Kind::Setting => "setting",
+            Kind::Role => "role",
+            Kind::Programme => "programme",
+            Kind::Requirement => "requirement",
+            Kind::Pathway => "pathway",
+            Kind::Resource => "resource",
+            Kind::Barrier => "barrier",
+            Kind::Rule => "rule",
+        }
+    }
+
+    pub fn plural(self) -> &'static str {
+        match self {
+            Kind::Area => "areas",
+            Kind::Setting => "settings",
+            Kind::Role => "roles",
+            Kind::Programme => "programmes",
+            Kind::Requirement => "requirements",
+            Kind::Pathway => "pathways",
+            Kind::Resource => "resources",
+            Kind::Barrier => "barriers",
+            Kind::Rule => "rules",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// How sure a record (or a duration) is, following the fact base's marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Confidence {
+    #[default]
+    High,
+    Medium,
+    Unverified,
+}
+
+impl Confidence {
+    pub fn name(self) -> &'static str {
+        match self {
+            Confidence::High => "high",
+            Confidence::Medium => "medium",
+            Confidence::Unverified => "unverified",
+        }
+    }
+}
+
+/// The fields every record has.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Meta {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub sources: Vec<String>,
+    pub facts: Vec<String>,
+    /// `YYYY-MM-DD`.
+    pub reviewed: String,
+    pub confidence: Confidence,
+    pub confidence_note: Option<String>,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Area {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub points: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Setting {
+    #[serde(flatten)]
+    pub meta: Meta,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Regulator {
+    None,
+    Nmc,
+    Hcpc,
+    Gosc,
+}
+
+impl Regulator {
+    /// The regulator's name as a support worker would read it.
+    pub fn long_name(self) -> Option<&'static str> {
+        match self {
+            Regulator::None => None,
+            Regulator::Nmc => Some("Nursing and Midwifery Council (NMC)"),
+            Regulator::Hcpc => Some("Health and Care Professions Council (HCPC)"),
+            Regulator::Gosc => Some("General Osteopathic Council (GOsC)"),
+        }
+    }
+
+    pub fn short_name(self) -> Option<&'static str> {
+        match self {
+            Regulator::None => None,
+            Regulator::Nmc => Some("NMC"),
+            Regulator::Hcpc => Some("HCPC"),
+            Regulator::Gosc => Some("GOsC"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Role {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub band: u8,
+    pub band_max: Option<u8>,
+    pub settings: Vec<String>,
+    pub family: String,
+    pub registered: Regulator,
+    pub aliases: Vec<String>,
+    pub specialisms: Vec<String>,
+    pub closed_since: Option<String>,
+}
+
+impl Role {
+    pub fn band_max(&self) -> u8 {
+        self.band_max.unwrap_or(self.band)
+    }
+
+    pub fn has_band(&self, band: u8) -> bool {
+        (self.band..=self.band_max()).contains(&band)
+    }
+
+    /// "band 3" or "bands 2 to 4".
+    pub fn band_label(&self) -> String {
+        match self.band_max {
+            Some(max) if max != self.band => format!("bands {} to {}", self.band, max),
+            _ => format!("band {}", self.band),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProgrammeKind {
+    Apprenticeship,
+    DegreeApprenticeship,
+    Degree,
+    Qualification,
+    Course,
+    Award,
+    Standards,
+    InHouse,
+    Coaching,
+    SelfStudy,
+}
+
+impl ProgrammeKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ProgrammeKind::Apprenticeship => "apprenticeship",
+            ProgrammeKind::DegreeApprenticeship => "degree apprenticeship",
+            ProgrammeKind::Degree => "university degree",
+            ProgrammeKind::Qualification => "qualification",
+            ProgrammeKind::Course => "course",
+            ProgrammeKind::Award => "award",
+            ProgrammeKind::Standards => "set of standards",
+            ProgrammeKind::InHouse => "in-house scheme",
+            ProgrammeKind::Coaching => "coaching or mentoring",
+            ProgrammeKind::SelfStudy => "self-study",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unit {
+    Weeks,
+    Months,
+}
+
+/// A typical duration range, as the sources give it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Duration {
+    pub min: u32,
+    pub max: u32,
+    pub unit: Unit,
+    pub confidence: Confidence,
+    pub note: Option<String>,
+}
+
+impl Duration {
+    /// Months, with weeks converted at 52 weeks to 12 months.
+    pub fn months(&self) -> (f64, f64) {
+        let f = match self.unit {
+            Unit::Months => 1.0,
+            Unit::Weeks => 12.0 / 52.0,
+        };
+        (self.min as f64 * f, self.max as f64 * f)
+    }
+
+    /// "12 to 20 weeks", "2 years".
+    pub fn label(&self) -> String {
+        let unit = |n: u32| match self.unit {
+            Unit::Weeks => plural(n, "week"),
+            Unit::Months => months_label(n),
+        };
+        if self.min == self.max {
+            unit(self.min)
+        } else if self.unit == Unit::Months && (self.min % 12 != 0 || self.max % 12 != 0) {
+            format!("{} to {} months", self.min, self.max)
+        } else {
+            // Both whole years, or weeks: say "3 to 4 years" not "3 years to 4 years".
+            let max = unit(self.max);
+            let min_num = match self.unit {
+                Unit::Months => self.min / 12,
+                Unit::Weeks => self.min,
+            };
+            format!("{min_num} to {max}")
+        }
+    }
+}
+
+fn plural(n: u32, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// Whole years read as years; anything else stays in months.
+fn months_label(n: u32) -> String {
+    if n >= 12 && n % 12 == 0 {
+        plural(n / 12, "year")
+    } else {
+        plural(n, "month")
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Programme {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub kind: ProgrammeKind,
+    pub level: Option<u8>,
+    pub standard: Option<String>,
+    pub duration: Option<Duration>,
+    pub entry: Expr,
+    pub usually: Expr,
+    pub grants: Vec<String>,
+    pub areas: Vec<String>,
+    pub rules: Vec<String>,
+    pub funding: Option<String>,
+    pub study: Option<String>,
+}
+
+impl Programme {
+    /// "Level 5", "Entry level", or nothing.
+    pub fn level_label(&self) -> Option<String> {
+        self.level.map(|l| {
+            if l == 0 {
+                "Entry level".to_string()
+            } else {
+                format!("Level {l}")
+            }
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum RequirementKind {
+    Qualification,
+    Certificate,
+    Experience,
+    Agreement,
+    Assessment,
+}
+
+/// Who decides a requirement that is someone else's call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Decider {
+    Employer,
+    Provider,
+}
+
+impl Decider {
+    pub fn label(self) -> &'static str {
+        match self {
+            Decider::Employer => "your employer decides",
+            Decider::Provider => "the course provider decides",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Requirement {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub kind: RequirementKind,
+    pub decided_by: Option<Decider>,
+    /// Alternatives, any one of which meets this requirement.
+    pub satisfied_by: Vec<Conj>,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum PathwayKind {
+    Progression,
+    Lateral,
+    StayAndDevelop,
+}
+
+impl PathwayKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            PathwayKind::Progression => "move up",
+            PathwayKind::Lateral => "move across",
+            PathwayKind::StayAndDevelop => "grow in your role",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Pathway {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub kind: PathwayKind,
+    pub from: Vec<String>,
+    /// `None` only for stay-and-develop pathways.
+    pub to: Option<String>,
+    pub via: Vec<String>,
+    pub requires: Expr,
+    pub varies_by_trust: bool,
+}
+
+impl Pathway {
+    /// Where this pathway leads from `from`: its `to`, or `from` itself.
+    pub fn destination<'a>(&'a self, from: &'a str) -> &'a str {
+        self.to.as_deref().unwrap_or(from)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Audience {
+    SupportWorker,
+    Manager,
+    Educator,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Resource {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub url: Option<String>,
+    #[serde(rename = "where")]
+    pub where_: Option<String>,
+    pub areas: Vec<String>,
+    pub helps_with: Vec<String>,
+    pub audience: Vec<Audience>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Barrier {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub what_helps: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RuleChange {
+    pub since: String,
+    pub until: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Rule {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub history: Vec<RuleChange>,
+}
+
+impl Rule {
+    /// The rule in force: the last entry of its history.
+    pub fn current(&self) -> Option<&RuleChange> {
+        self.history.last()
+    }
+}

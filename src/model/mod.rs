@@ -1,0 +1,195 @@
+//! The validated roadmap: the domain types every other module works with.
+//!
+//! These types are built only by the loader, after validation, so the engine
+//! can rely on every reference resolving. They derive `Serialize` and
+//! `Deserialize` because the shipped data is validated at build time and
+//! embedded in this form (see `build.rs`).
+
+mod expr;
+mod kinds;
+
+pub use expr::{Conj, Expr, ExprError, IdAt, Term, parse_term};
+pub use kinds::*;
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// The whole roadmap, validated. Every id resolves; see [`Roadmap::get`].
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Roadmap {
+    pub areas: Vec<Area>,
+    pub settings: Vec<Setting>,
+    pub roles: Vec<Role>,
+    pub programmes: Vec<Programme>,
+    pub requirements: Vec<Requirement>,
+    pub pathways: Vec<Pathway>,
+    pub resources: Vec<Resource>,
+    pub barriers: Vec<Barrier>,
+    pub rules: Vec<Rule>,
+    #[serde(skip)]
+    index: HashMap<String, (Kind, usize)>,
+}
+
+/// A borrowed record of any kind, for `show` and search.
+#[derive(Debug, Clone, Copy)]
+pub enum Record<'a> {
+    Area(&'a Area),
+    Setting(&'a Setting),
+    Role(&'a Role),
+    Programme(&'a Programme),
+    Requirement(&'a Requirement),
+    Pathway(&'a Pathway),
+    Resource(&'a Resource),
+    Barrier(&'a Barrier),
+    Rule(&'a Rule),
+}
+
+impl<'a> Record<'a> {
+    pub fn meta(&self) -> &'a Meta {
+        match self {
+            Record::Area(r) => &r.meta,
+            Record::Setting(r) => &r.meta,
+            Record::Role(r) => &r.meta,
+            Record::Programme(r) => &r.meta,
+            Record::Requirement(r) => &r.meta,
+            Record::Pathway(r) => &r.meta,
+            Record::Resource(r) => &r.meta,
+            Record::Barrier(r) => &r.meta,
+            Record::Rule(r) => &r.meta,
+        }
+    }
+
+    pub fn kind(&self) -> Kind {
+        match self {
+            Record::Area(_) => Kind::Area,
+            Record::Setting(_) => Kind::Setting,
+            Record::Role(_) => Kind::Role,
+            Record::Programme(_) => Kind::Programme,
+            Record::Requirement(_) => Kind::Requirement,
+            Record::Pathway(_) => Kind::Pathway,
+            Record::Resource(_) => Kind::Resource,
+            Record::Barrier(_) => Kind::Barrier,
+            Record::Rule(_) => Kind::Rule,
+        }
+    }
+
+    /// Extra names the record answers to (role and requirement aliases).
+    pub fn aliases(&self) -> &'a [String] {
+        match self {
+            Record::Role(r) => &r.aliases,
+            Record::Requirement(r) => &r.aliases,
+            _ => &[],
+        }
+    }
+}
+
+impl Roadmap {
+    /// Rebuilds the id index. Called by the loader and after deserialising
+    /// the embedded digest, because the index is not serialised.
+    pub fn reindex(&mut self) {
+        let mut index = HashMap::new();
+        macro_rules! add {
+            ($field:ident, $kind:expr) => {
+                for (i, r) in self.$field.iter().enumerate() {
+                    index.insert(r.meta.id.clone(), ($kind, i));
+                }
+            };
+        }
+        add!(areas, Kind::Area);
+        add!(settings, Kind::Setting);
+        add!(roles, Kind::Role);
+        add!(programmes, Kind::Programme);
+        add!(requirements, Kind::Requirement);
+        add!(pathways, Kind::Pathway);
+        add!(resources, Kind::Resource);
+        add!(barriers, Kind::Barrier);
+        add!(rules, Kind::Rule);
+        self.index = index;
+    }
+
+    pub fn get(&self, id: &str) -> Option<Record<'_>> {
+        let &(kind, i) = self.index.get(id)?;
+        Some(match kind {
+            Kind::Area => Record::Area(&self.areas[i]),
+            Kind::Setting => Record::Setting(&self.settings[i]),
+            Kind::Role => Record::Role(&self.roles[i]),
+            Kind::Programme => Record::Programme(&self.programmes[i]),
+            Kind::Requirement => Record::Requirement(&self.requirements[i]),
+            Kind::Pathway => Record::Pathway(&self.pathways[i]),
+            Kind::Resource => Record::Resource(&self.resources[i]),
+            Kind::Barrier => Record::Barrier(&self.barriers[i]),
+            Kind::Rule => Record::Rule(&self.rules[i]),
+        })
+    }
+
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        match self.get(id)? {
+            Record::Role(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    pub fn programme(&self, id: &str) -> Option<&Programme> {
+        match self.get(id)? {
+            Record::Programme(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    pub fn requirement(&self, id: &str) -> Option<&Requirement> {
+        match self.get(id)? {
+            Record::Requirement(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    pub fn area(&self, id: &str) -> Option<&Area> {
+        match self.get(id)? {
+            Record::Area(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        match self.get(id)? {
+            Record::Rule(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// Every record, in kind order then file order.
+    pub fn records(&self) -> impl Iterator<Item = Record<'_>> {
+        self.areas
+            .iter()
+            .map(Record::Area)
+            .chain(self.settings.iter().map(Record::Setting))
+            .chain(self.roles.iter().map(Record::Role))
+            .chain(self.programmes.iter().map(Record::Programme))
+            .chain(self.requirements.iter().map(Record::Requirement))
+            .chain(self.pathways.iter().map(Record::Pathway))
+            .chain(self.resources.iter().map(Record::Resource))
+            .chain(self.barriers.iter().map(Record::Barrier))
+            .chain(self.rules.iter().map(Record::Rule))
+    }
+
+    /// Record counts per kind, in the order kinds are listed in [`Kind::ALL`].
+    pub fn counts(&self) -> Vec<(Kind, usize)> {
+        Kind::ALL
+            .iter()
+            .map(|&k| {
+                let n = match k {
+                    Kind::Area => self.areas.len(),
+                    Kind::Setting => self.settings.len(),
+                    Kind::Role => self.roles.len(),
+                    Kind::Programme => self.programmes.len(),
+                    Kind::Requirement => self.requirements.len(),
+                    Kind::Pathway => self.pathways.len(),
+                    Kind::Resource => self.resources.len(),
+                    Kind::Barrier => self.barriers.len(),
+                    Kind::Rule => self.rules.len(),
+                };
+                (k, n)
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,104 @@
+//! Small helpers for plain-English text.
+
+/// Makes a data string safe for a terminal: control characters and escape
+/// sequences become visible placeholders, so data cannot drive the terminal.
+pub fn clean(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\n' | '\t' => ' ',
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect()
+}
+
+/// "1 role", "2 roles".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// "a, b and c".
+pub fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// "a, b or c".
+pub fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// Months as plain words: "about 2 years 6 months", "3 months", "5 weeks".
+pub fn months(m: f64) -> String {
+    if m < 2.0 {
+        let weeks = (m * 52.0 / 12.0).round() as u32;
+        return if weeks == 1 {
+            "1 week".into()
+        } else {
+            format!("{weeks} weeks")
+        };
+    }
+    let total = m.round() as u32;
+    let (y, mo) = (total / 12, total % 12);
+    let years = match y {
+        0 => String::new(),
+        1 => "1 year".into(),
+        n => format!("{n} years"),
+    };
+    let months = match mo {
+        0 => String::new(),
+        1 => "1 month".into(),
+        n => format!("{n} months"),
+    };
+    match (years.is_empty(), months.is_empty()) {
+        (false, false) => format!("{years} {months}"),
+        (false, true) => years,
+        _ => months,
+    }
+}
+
+/// A range of months: "2 to 3 years", "about 18 months".
+pub fn month_range(min: f64, max: f64) -> String {
+    if (max - min).abs() < 0.5 {
+        months(min)
+    } else {
+        format!("{} to {}", months(min), months(max))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn month_words() {
+        assert_eq!(months(30.0), "2 years 6 months");
+        assert_eq!(months(12.0), "1 year");
+        assert_eq!(months(3.0), "3 months");
+        assert_eq!(months(12.0 * 12.0 / 52.0), "12 weeks");
+        assert_eq!(month_range(24.0, 48.0), "2 years to 4 years");
+    }
+
+    #[test]
+    fn cleans_escapes() {
+        assert_eq!(clean("a\u{1b}[31mb\nc"), "a\u{fffd}[31mb c");
+    }
+
+    #[test]
+    fn lists() {
+        let v = vec!["a".to_string(), "b".into(), "c".into()];
+        assert_eq!(and_list(&v), "a, b and c");
+        assert_eq!(or_list(&v[..2]), "a or b");
+    }
+}
