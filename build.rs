@@ -50,8 +50,13 @@ fn main() {
             .expect("data files have names")
             .to_string_lossy();
         let path = Path::new(&root).join(&data).join(name.as_ref());
-        writeln!(list, "    ({:?}, include_str!({:?})),", format!("data/{name}"), path)
-            .expect("writing to a String");
+        writeln!(
+            list,
+            "    ({:?}, include_str!({:?})),",
+            format!("data/{name}"),
+            path
+        )
+        .expect("writing to a String");
     }
     list.push_str("];\n");
     std::fs::write(out.join("embedded_files.rs"), list).expect("OUT_DIR is writable");

@@ -76,7 +76,9 @@ pub enum Command {
         out: ListOut,
     },
     /// List roles, optionally by band, setting or family.
-    #[command(after_help = "Examples:\n  roadmap roles --band 3\n  roadmap roles --setting mental-health\n  roadmap roles --family ahp --format csv")]
+    #[command(
+        after_help = "Examples:\n  roadmap roles --band 3\n  roadmap roles --setting mental-health\n  roadmap roles --family ahp --format csv"
+    )]
     Roles {
         /// Agenda for Change band (1 to 9).
         #[arg(long)]
@@ -91,7 +93,9 @@ pub enum Command {
         out: ListOut,
     },
     /// Everything about one record: a role, programme, requirement, resource, ...
-    #[command(after_help = "Examples:\n  roadmap show nursing-associate\n  roadmap show english-l2\n  roadmap show senior-hcsw-apprenticeship --format json")]
+    #[command(
+        after_help = "Examples:\n  roadmap show nursing-associate\n  roadmap show english-l2\n  roadmap show senior-hcsw-apprenticeship --format json"
+    )]
     Show {
         /// Any record id (see `roadmap search`).
         id: String,
@@ -99,10 +103,14 @@ pub enum Command {
         out: ListOut,
     },
     /// Where can I go from here? Next steps, or routes to a goal.
-    #[command(after_help = "Examples:\n  roadmap pathways --from band3\n  roadmap pathways --from hca --have gcse-maths,gcse-english\n  roadmap pathways --from band2 --to registered-nurse --have gcse-english\n  roadmap pathways --from msw --to midwife --routes 2\n  roadmap pathways --profile --to nursing-associate")]
+    #[command(
+        after_help = "Examples:\n  roadmap pathways --from band3\n  roadmap pathways --from hca --have gcse-maths,gcse-english\n  roadmap pathways --from band2 --to registered-nurse --have gcse-english\n  roadmap pathways --from msw --to midwife --routes 2\n  roadmap pathways --profile --to nursing-associate"
+    )]
     Pathways(PathwaysArgs),
     /// Search every record by words.
-    #[command(after_help = "Examples:\n  roadmap search maths\n  roadmap search physiotherapy apprenticeship")]
+    #[command(
+        after_help = "Examples:\n  roadmap search maths\n  roadmap search physiotherapy apprenticeship"
+    )]
     Search {
         /// Words to look for.
         #[arg(required = true)]
@@ -111,7 +119,9 @@ pub enum Command {
         out: ListOut,
     },
     /// Check data files: the national data, or --data / --overlay directories.
-    #[command(after_help = "Examples:\n  roadmap check\n  roadmap check --overlay ./our-trust\n  roadmap check --data ./data")]
+    #[command(
+        after_help = "Examples:\n  roadmap check\n  roadmap check --overlay ./our-trust\n  roadmap check --data ./data"
+    )]
     Check,
     /// Print the JSON Schema of the data files, for editors such as Taplo.
     #[command(after_help = "Examples:\n  roadmap schema > roadmap.schema.json")]

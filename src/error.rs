@@ -18,7 +18,10 @@ pub enum Error {
     /// Refused to create an output, e.g. it exists and there is no --force (exit 73).
     CantCreate(String),
     /// Reading or writing failed part-way (exit 74).
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// The user pressed Ctrl-C or closed the input (exit 130).
     Interrupted,
     /// Anything else (exit 1).

@@ -16,6 +16,7 @@ pub mod suggest;
 /// renamed or removed; adding a field does not need a bump.
 pub const SCHEMA_VERSION: u32 = 1;
 
+pub mod engine;
 pub mod error;
 pub mod render;
 

@@ -12,7 +12,9 @@ fn main() {
     let color_err = match cli.global.color {
         cli::ColorChoice::Always => true,
         cli::ColorChoice::Never => false,
-        cli::ColorChoice::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        cli::ColorChoice::Auto => {
+            std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
     };
     let code = match commands::run(cli) {
         Ok(()) => 0,
@@ -29,7 +31,9 @@ fn report(e: &Error, color: bool) {
     let mut err = std::io::stderr().lock();
     // A closed stderr leaves nowhere to report to; the exit code still tells.
     let _ = match e {
-        Error::InvalidData(r) => write!(err, "{}error: {e}; nothing was changed\n", r.render(color)),
+        Error::InvalidData(r) => {
+            writeln!(err, "{}error: {e}; nothing was changed", r.render(color))
+        }
         Error::Interrupted => writeln!(err, "\n{e}"),
         _ => writeln!(err, "error: {e}"),
     };

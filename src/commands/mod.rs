@@ -2,7 +2,11 @@
 //! arguments, asks the engine, and hands the result to a renderer.
 
 mod check;
+mod listings;
+mod pathways;
+mod profile;
 mod schema;
+mod show;
 
 use crate::cli::{Cli, ColorChoice, Command, Global};
 use hcsw_roadmap::load::{self, LayerFile};
@@ -16,7 +20,16 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Check => check::run(&ctx),
         Command::Schema => schema::run(&ctx),
-        _ => Err(Error::Other("not built yet".into())),
+        Command::Pathways(a) => pathways::run(&ctx, &a),
+        Command::Roles {
+            band,
+            setting,
+            family,
+            out,
+        } => listings::roles(&ctx, band, setting, family, out.format),
+        Command::Areas { id, out } => listings::areas(&ctx, id.as_deref(), out.format),
+        Command::Search { words, out } => listings::search(&ctx, &words, out.format),
+        Command::Show { id, out } => show::run(&ctx, &id, out.format),
     }
 }
 
@@ -70,13 +83,14 @@ impl Ctx {
 
 /// Columns to draw tables in: the terminal's, `COLUMNS`, or 100 when piped.
 fn terminal_width(tty: bool) -> u16 {
-    if let Some(n) = std::env::var("COLUMNS").ok().and_then(|c| c.parse::<u16>().ok()) {
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<u16>().ok())
+    {
         return n.max(40);
     }
-    if tty {
-        if let Ok((w, _)) = crossterm::terminal::size() {
-            return w.max(40);
-        }
+    if tty && let Ok((w, _)) = crossterm::terminal::size() {
+        return w.max(40);
     }
     100
 }
@@ -85,7 +99,9 @@ fn terminal_width(tty: bool) -> u16 {
 pub fn emit(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("standard output", e)),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::io("standard output", e))
+        }
         _ => Ok(()),
     }
 }

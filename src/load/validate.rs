@@ -72,7 +72,12 @@ pub fn validate(files: Vec<ParsedFile>) -> Result<Roadmap, Vec<Diagnostic>> {
 type Loc = (FileId, Range<usize>);
 
 impl Validator {
-    fn error(&mut self, file: FileId, span: Range<usize>, message: impl Into<String>) -> &mut Diagnostic {
+    fn error(
+        &mut self,
+        file: FileId,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
         self.diags.push(Diagnostic::new(file, span, message));
         self.diags.last_mut().expect("just pushed")
     }
@@ -177,28 +182,46 @@ impl Validator {
         }
         for f in c.facts {
             if !is_fact_id(f.get_ref()) {
-                self.error(file, f.span(), format!("`{}` is not a fact-base id", f.get_ref()))
-                    .label("expected a letter and a number, like `C4.1`");
+                self.error(
+                    file,
+                    f.span(),
+                    format!("`{}` is not a fact-base id", f.get_ref()),
+                )
+                .label("expected a letter and a number, like `C4.1`");
             }
         }
         let reviewed = self.date(file, c.reviewed, "reviewed");
         let confidence = c.confidence.map(|s| *s.get_ref()).unwrap_or_default();
         if confidence != Confidence::High && c.confidence_note.is_none() {
             let span = c.confidence.map_or(c.id.span(), |s| s.span());
-            self.error(file, span, format!("confidence is `{}` but there is no confidence-note", confidence.name()))
-                .label("say what is uncertain")
-                .help("add confidence-note = \"…\" naming what the sources do not confirm");
+            self.error(
+                file,
+                span,
+                format!(
+                    "confidence is `{}` but there is no confidence-note",
+                    confidence.name()
+                ),
+            )
+            .label("say what is uncertain")
+            .help("add confidence-note = \"…\" naming what the sources do not confirm");
         }
         let notes = c.notes.iter().map(|n| self.text(file, n, "note")).collect();
         Meta {
             id: id.clone(),
             title,
             summary,
-            sources: c.sources.get_ref().iter().map(|s| s.get_ref().clone()).collect(),
+            sources: c
+                .sources
+                .get_ref()
+                .iter()
+                .map(|s| s.get_ref().clone())
+                .collect(),
             facts: c.facts.iter().map(|f| f.get_ref().clone()).collect(),
             reviewed,
             confidence,
-            confidence_note: c.confidence_note.map(|n| self.text(file, n, "confidence-note")),
+            confidence_note: c
+                .confidence_note
+                .map(|n| self.text(file, n, "confidence-note")),
             notes,
         }
     }
@@ -207,10 +230,15 @@ impl Validator {
     fn text(&mut self, file: FileId, s: &S<String>, what: &str) -> String {
         let t = s.get_ref();
         if t.trim().is_empty() {
-            self.error(file, s.span(), format!("empty {what}")).label("write something here");
+            self.error(file, s.span(), format!("empty {what}"))
+                .label("write something here");
         } else if t.chars().any(|c| c.is_control() && c != '\n') {
-            self.error(file, s.span(), format!("{what} contains a control character"))
-                .label("remove escape codes and control characters");
+            self.error(
+                file,
+                s.span(),
+                format!("{what} contains a control character"),
+            )
+            .label("remove escape codes and control characters");
         }
         t.clone()
     }
@@ -219,11 +247,16 @@ impl Validator {
         let t = s.get_ref();
         if t.starts_with("http://") || t.starts_with("https://") {
             if let Err(why) = check_url(t) {
-                self.error(file, s.span(), format!("invalid URL `{t}`")).label(why);
+                self.error(file, s.span(), format!("invalid URL `{t}`"))
+                    .label(why);
             }
         } else if !is_document_name(t) {
-            self.error(file, s.span(), format!("source `{t}` is neither a URL nor a document name"))
-                .label("expected https://… or a file name such as 003_7de0682cd3a28a45.txt");
+            self.error(
+                file,
+                s.span(),
+                format!("source `{t}` is neither a URL nor a document name"),
+            )
+            .label("expected https://… or a file name such as 003_7de0682cd3a28a45.txt");
         }
     }
 
@@ -232,8 +265,12 @@ impl Validator {
         match (&v.date, &v.time, &v.offset) {
             (Some(date), None, None) => date.to_string(),
             _ => {
-                self.error(file, d.span(), format!("{what} must be a date like 2026-11-21"))
-                    .label("a date, without a time");
+                self.error(
+                    file,
+                    d.span(),
+                    format!("{what} must be a date like 2026-11-21"),
+                )
+                .label("a date, without a time");
                 v.to_string()
             }
         }
@@ -246,14 +283,29 @@ impl Validator {
         id.clone()
     }
 
-    fn reference_at(&mut self, file: FileId, id: &str, span: Range<usize>, kinds: &[Kind], what: &str) {
-        let expected = kinds.iter().map(|k| k.name()).collect::<Vec<_>>().join(" or ");
+    fn reference_at(
+        &mut self,
+        file: FileId,
+        id: &str,
+        span: Range<usize>,
+        kinds: &[Kind],
+        what: &str,
+    ) {
+        let expected = kinds
+            .iter()
+            .map(|k| k.name())
+            .collect::<Vec<_>>()
+            .join(" or ");
         match self.kinds.get(id) {
             Some(k) if kinds.contains(k) => {}
             Some(k) => {
                 let k = *k;
-                self.error(file, span, format!("{what} `{id}` is a {k}, not a {expected}"))
-                    .label(format!("expected a {expected} id"));
+                self.error(
+                    file,
+                    span,
+                    format!("{what} `{id}` is a {k}, not a {expected}"),
+                )
+                .label(format!("expected a {expected} id"));
             }
             None => {
                 let candidates: Vec<&str> = kinds
@@ -264,7 +316,9 @@ impl Validator {
                 let help = match did_you_mean(id, candidates.iter().copied()) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None if candidates.is_empty() => format!("there are no {expected} records"),
-                    None => format!("run `roadmap check` to list problems, or `roadmap search {id}`"),
+                    None => {
+                        format!("run `roadmap check` to list problems, or `roadmap search {id}`")
+                    }
                 };
                 self.error(file, span, format!("unknown {expected} `{id}` in {what}"))
                     .label(format!("no {expected} has this id"))
@@ -273,8 +327,16 @@ impl Validator {
         }
     }
 
-    fn references(&mut self, file: FileId, list: &[S<String>], kinds: &[Kind], what: &str) -> Vec<String> {
-        list.iter().map(|s| self.reference(file, s, kinds, what)).collect()
+    fn references(
+        &mut self,
+        file: FileId,
+        list: &[S<String>],
+        kinds: &[Kind],
+        what: &str,
+    ) -> Vec<String> {
+        list.iter()
+            .map(|s| self.reference(file, s, kinds, what))
+            .collect()
     }
 
     /// Parses and checks an expression list: every id must be a requirement.
@@ -289,7 +351,13 @@ impl Validator {
                     for conj in alts {
                         let mut c = Vec::new();
                         for at in conj {
-                            self.reference_at(file, &at.id, base + at.start..base + at.end, &[Kind::Requirement], what);
+                            self.reference_at(
+                                file,
+                                &at.id,
+                                base + at.start..base + at.end,
+                                &[Kind::Requirement],
+                                what,
+                            );
                             c.push(at.id);
                         }
                         term.push(c);
@@ -306,7 +374,13 @@ impl Validator {
         terms
     }
 
-    fn int(&mut self, file: FileId, v: &S<i64>, range: std::ops::RangeInclusive<i64>, what: &str) -> u32 {
+    fn int(
+        &mut self,
+        file: FileId,
+        v: &S<i64>,
+        range: std::ops::RangeInclusive<i64>,
+        what: &str,
+    ) -> u32 {
         let n = *v.get_ref();
         if !range.contains(&n) {
             self.error(file, v.span(), format!("{what} {n} is out of range"))
@@ -321,12 +395,19 @@ impl Validator {
         let f = a.file;
         Area {
             meta: self.meta(f, a.rec.common()),
-            points: a.rec.points.iter().map(|p| self.text(f, p, "point")).collect(),
+            points: a
+                .rec
+                .points
+                .iter()
+                .map(|p| self.text(f, p, "point"))
+                .collect(),
         }
     }
 
     fn setting(&mut self, a: &At<RawSetting>) -> Setting {
-        Setting { meta: self.meta(a.file, a.rec.common()) }
+        Setting {
+            meta: self.meta(a.file, a.rec.common()),
+        }
     }
 
     fn role(&mut self, a: &At<RawRole>) -> Role {
@@ -343,19 +424,30 @@ impl Validator {
         });
         let family = r.family.get_ref().clone();
         if !is_kebab(&family) {
-            self.error(f, r.family.span(), format!("family `{family}` is not kebab-case"))
-                .label("e.g. `mental-health`");
+            self.error(
+                f,
+                r.family.span(),
+                format!("family `{family}` is not kebab-case"),
+            )
+            .label("e.g. `mental-health`");
         }
         for alias in &r.aliases {
             let text = self.text(f, alias, "alias");
-            if let Some(n) = band_alias(&text) {
-                if !(band..=band_max.unwrap_or(band)).contains(&n) {
-                    self.error(f, alias.span(), format!("alias `{text}` names band {n}, but the role is band {band}"))
-                        .label("a band alias must match the role's band");
-                }
+            if let Some(n) = band_alias(&text)
+                && !(band..=band_max.unwrap_or(band)).contains(&n)
+            {
+                self.error(
+                    f,
+                    alias.span(),
+                    format!("alias `{text}` names band {n}, but the role is band {band}"),
+                )
+                .label("a band alias must match the role's band");
             }
         }
-        let closed_since = r.closed_since.as_ref().map(|d| self.date(f, d, "closed-since"));
+        let closed_since = r
+            .closed_since
+            .as_ref()
+            .map(|d| self.date(f, d, "closed-since"));
         Role {
             meta: self.meta(f, r.common()),
             band,
@@ -364,7 +456,11 @@ impl Validator {
             family,
             registered: *r.registered.get_ref(),
             aliases: r.aliases.iter().map(|s| s.get_ref().clone()).collect(),
-            specialisms: r.specialisms.iter().map(|s| self.text(f, s, "specialism")).collect(),
+            specialisms: r
+                .specialisms
+                .iter()
+                .map(|s| self.text(f, s, "specialism"))
+                .collect(),
             closed_since,
         }
     }
@@ -372,13 +468,21 @@ impl Validator {
     fn programme(&mut self, a: &At<RawProgramme>) -> Programme {
         let f = a.file;
         let r = &a.rec;
-        let level = r.level.as_ref().map(|l| self.int(f, l, 0..=8, "level") as u8);
+        let level = r
+            .level
+            .as_ref()
+            .map(|l| self.int(f, l, 0..=8, "level") as u8);
         if let Some(st) = &r.standard {
             let s = st.get_ref();
-            let ok = s.len() == 6 && s.starts_with("ST") && s[2..].chars().all(|c| c.is_ascii_digit());
+            let ok =
+                s.len() == 6 && s.starts_with("ST") && s[2..].chars().all(|c| c.is_ascii_digit());
             if !ok {
-                self.error(f, st.span(), format!("`{s}` is not an apprenticeship standard reference"))
-                    .label("expected `ST` and four digits, e.g. ST0827");
+                self.error(
+                    f,
+                    st.span(),
+                    format!("`{s}` is not an apprenticeship standard reference"),
+                )
+                .label("expected `ST` and four digits, e.g. ST0827");
             }
         }
         let duration = r.duration.as_ref().map(|d| {
@@ -391,22 +495,40 @@ impl Validator {
             let min = self.int(f, &d.min, 1..=limit, "duration min");
             let max = self.int(f, &d.max, 1..=limit, "duration max");
             if min > max {
-                self.error(f, d.min.span(), format!("duration min {min} is greater than max {max}"))
-                    .label("min must not exceed max")
-                    .also(f, d.max.span(), "max");
+                self.error(
+                    f,
+                    d.min.span(),
+                    format!("duration min {min} is greater than max {max}"),
+                )
+                .label("min must not exceed max")
+                .also(f, d.max.span(), "max");
             }
             if d.confidence != Confidence::High && d.note.is_none() {
-                self.error(f, span, "a duration that is not high confidence needs a note")
-                    .label("add note = \"…\"");
+                self.error(
+                    f,
+                    span,
+                    "a duration that is not high confidence needs a note",
+                )
+                .label("add note = \"…\"");
             }
-            Duration { min, max, unit: d.unit, confidence: d.confidence, note: d.note.clone() }
+            Duration {
+                min,
+                max,
+                unit: d.unit,
+                confidence: d.confidence,
+                note: d.note.clone(),
+            }
         });
         let entry = self.expr(f, &r.entry, "entry");
         let usually = self.expr(f, &r.usually, "usually");
         let grants = self.references(f, &r.grants, &[Kind::Requirement], "grants");
         // A programme that needs what only it gives could never be started.
         for (item, term) in r.entry.iter().zip(&entry) {
-            if term.0.iter().all(|c| c.iter().any(|id| grants.contains(id))) {
+            if term
+                .0
+                .iter()
+                .all(|c| c.iter().any(|id| grants.contains(id)))
+            {
                 self.error(f, item.span(), "entry requires what this programme grants")
                     .label("nobody could start it")
                     .help("remove it from `entry` or from `grants`");
@@ -450,20 +572,29 @@ impl Validator {
         let r = &a.rec;
         let kind = *r.kind.get_ref();
         if r.from.get_ref().is_empty() {
-            self.error(f, r.from.span(), "a pathway needs at least one `from` role").label("empty");
+            self.error(f, r.from.span(), "a pathway needs at least one `from` role")
+                .label("empty");
         }
         let from = self.references(f, r.from.get_ref(), &[Kind::Role], "from");
         let to = match (&r.to, kind) {
             (None, PathwayKind::StayAndDevelop) => None,
             (None, _) => {
-                self.error(f, r.kind.span(), format!("this {} pathway reaches no role", kind_name(kind)))
-                    .label("there is no `to`")
-                    .help("add to = \"role-id\", or make it kind = \"stay-and-develop\"");
+                self.error(
+                    f,
+                    r.kind.span(),
+                    format!("this {} pathway reaches no role", kind_name(kind)),
+                )
+                .label("there is no `to`")
+                .help("add to = \"role-id\", or make it kind = \"stay-and-develop\"");
                 None
             }
             (Some(to), PathwayKind::StayAndDevelop) => {
-                self.error(f, to.span(), "a stay-and-develop pathway stays in its `from` role")
-                    .label("remove `to`, or use kind = \"lateral\" or \"progression\"");
+                self.error(
+                    f,
+                    to.span(),
+                    "a stay-and-develop pathway stays in its `from` role",
+                )
+                .label("remove `to`, or use kind = \"lateral\" or \"progression\"");
                 Some(to.get_ref().clone())
             }
             (Some(to), _) => {
@@ -492,7 +623,8 @@ impl Validator {
         let r = &a.rec;
         if let Some(url) = &r.url {
             if let Err(why) = check_url(url.get_ref()) {
-                self.error(f, url.span(), format!("invalid URL `{}`", url.get_ref())).label(why);
+                self.error(f, url.span(), format!("invalid URL `{}`", url.get_ref()))
+                    .label(why);
             }
         } else if r.where_.as_deref().is_none_or(|w| w.trim().is_empty()) {
             self.error(f, r.id.span(), "a resource needs a `url` or a `where`")
@@ -504,7 +636,12 @@ impl Validator {
             url: r.url.as_ref().map(|u| u.get_ref().clone()),
             where_: r.where_.clone(),
             areas: self.references(f, &r.areas, &[Kind::Area], "areas"),
-            helps_with: self.references(f, &r.helps_with, &[Kind::Requirement, Kind::Barrier], "helps-with"),
+            helps_with: self.references(
+                f,
+                &r.helps_with,
+                &[Kind::Requirement, Kind::Barrier],
+                "helps-with",
+            ),
             audience: r.audience.clone(),
         }
     }
@@ -512,12 +649,21 @@ impl Validator {
     fn barrier(&mut self, a: &At<RawBarrier>) -> Barrier {
         let f = a.file;
         if a.rec.what_helps.is_empty() {
-            self.error(f, a.rec.id.span(), "a barrier needs at least one `what-helps` entry")
-                .label("say what helps");
+            self.error(
+                f,
+                a.rec.id.span(),
+                "a barrier needs at least one `what-helps` entry",
+            )
+            .label("say what helps");
         }
         Barrier {
             meta: self.meta(f, a.rec.common()),
-            what_helps: a.rec.what_helps.iter().map(|w| self.text(f, w, "what-helps")).collect(),
+            what_helps: a
+                .rec
+                .what_helps
+                .iter()
+                .map(|w| self.text(f, w, "what-helps"))
+                .collect(),
         }
     }
 
@@ -525,29 +671,45 @@ impl Validator {
         let f = a.file;
         let h = &a.rec.history;
         if h.get_ref().is_empty() {
-            self.error(f, h.span(), "a rule needs at least one history entry").label("empty");
+            self.error(f, h.span(), "a rule needs at least one history entry")
+                .label("empty");
         }
         let mut history = Vec::new();
         let mut last: Option<String> = None;
         for c in h.get_ref() {
             let since = self.date(f, &c.since, "since");
             let until = c.until.as_ref().map(|u| self.date(f, u, "until"));
-            if let Some(u) = &until {
-                if *u <= since {
-                    self.error(f, c.until.as_ref().map_or(c.since.span(), |u| u.span()), format!("until {u} is not after since {since}"))
-                        .label("a rule must end after it starts");
-                }
+            if let Some(u) = &until
+                && *u <= since
+            {
+                self.error(
+                    f,
+                    c.until.as_ref().map_or(c.since.span(), |u| u.span()),
+                    format!("until {u} is not after since {since}"),
+                )
+                .label("a rule must end after it starts");
             }
-            if let Some(prev) = &last {
-                if since <= *prev {
-                    self.error(f, c.since.span(), format!("history is not in date order: {since} comes after {prev}"))
-                        .label("list changes oldest first");
-                }
+            if let Some(prev) = &last
+                && since <= *prev
+            {
+                self.error(
+                    f,
+                    c.since.span(),
+                    format!("history is not in date order: {since} comes after {prev}"),
+                )
+                .label("list changes oldest first");
             }
             last = Some(since.clone());
-            history.push(RuleChange { since, until, text: c.text.clone() });
+            history.push(RuleChange {
+                since,
+                until,
+                text: c.text.clone(),
+            });
         }
-        Rule { meta: self.meta(f, a.rec.common()), history }
+        Rule {
+            meta: self.meta(f, a.rec.common()),
+            history,
+        }
     }
 
     // ---- whole-graph checks ---------------------------------------------------
@@ -574,7 +736,10 @@ impl Validator {
                         .also(loc.0, loc.1, "first used here");
                 }
                 _ => {
-                    seen.insert(format!("{kind}:{key}"), (owner.to_string(), (file, alias.span())));
+                    seen.insert(
+                        format!("{kind}:{key}"),
+                        (owner.to_string(), (file, alias.span())),
+                    );
                 }
             }
         };
@@ -600,7 +765,10 @@ impl Validator {
             }
             if let Some(to) = &p.rec.to {
                 for from in p.rec.from.get_ref() {
-                    edges.entry(from.get_ref()).or_default().push((to.get_ref(), i));
+                    edges
+                        .entry(from.get_ref())
+                        .or_default()
+                        .push((to.get_ref(), i));
                 }
             }
         }
@@ -705,7 +873,8 @@ pub fn is_kebab(s: &str) -> bool {
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 fn to_kebab(s: &str) -> String {
@@ -723,7 +892,9 @@ fn to_kebab(s: &str) -> String {
 fn is_fact_id(s: &str) -> bool {
     let mut chars = s.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_uppercase())
-        && s[1..].split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        && s[1..]
+            .split('.')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
 }
 
 fn is_document_name(s: &str) -> bool {
@@ -750,7 +921,10 @@ pub fn check_url(url: &str) -> Result<(), &'static str> {
     if host.is_empty() || !host.contains('.') || host.starts_with('.') || host.ends_with('.') {
         return Err("the host name is missing or incomplete");
     }
-    if !host.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.') {
+    if !host
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+    {
         return Err("the host name has characters a host cannot have");
     }
     Ok(())

@@ -68,7 +68,19 @@ impl fmt::Display for Kind {
 }
 
 /// How sure a record (or a duration) is, following the fact base's marks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Default,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Confidence {
     #[default]
@@ -246,7 +258,9 @@ impl Duration {
         };
         if self.min == self.max {
             unit(self.min)
-        } else if self.unit == Unit::Months && (self.min % 12 != 0 || self.max % 12 != 0) {
+        } else if self.unit == Unit::Months
+            && (!self.min.is_multiple_of(12) || !self.max.is_multiple_of(12))
+        {
             format!("{} to {} months", self.min, self.max)
         } else {
             // Both whole years, or weeks: say "3 to 4 years" not "3 years to 4 years".
@@ -270,7 +284,7 @@ fn plural(n: u32, word: &str) -> String {
 
 /// Whole years read as years; anything else stays in months.
 fn months_label(n: u32) -> String {
-    if n >= 12 && n % 12 == 0 {
+    if n >= 12 && n.is_multiple_of(12) {
         plural(n / 12, "year")
     } else {
         plural(n, "month")
@@ -347,7 +361,9 @@ pub struct Requirement {
     pub aliases: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum PathwayKind {
     Progression,

@@ -14,7 +14,11 @@ pub fn table(style: Style, header: &[&str], rows: Vec<Vec<String>>, separate_row
     if style.color {
         t.enforce_styling();
     }
-    let (head, row) = if style.fancy { ('─', '╌') } else { ('-', '-') };
+    let (head, row) = if style.fancy {
+        ('─', '╌')
+    } else {
+        ('-', '-')
+    };
     let mut look = TableStyle::new()
         .header_lines(ContentLineStyle::none().junction(' '))
         .content_lines(ContentLineStyle::none().junction(' '))

@@ -77,6 +77,31 @@ pub fn month_range(min: f64, max: f64) -> String {
     }
 }
 
+/// Wraps `text` to `width` columns, every line starting with `indent`
+/// (the first with `first`), for the prose parts of reports.
+pub fn wrap(text: &str, width: usize, first: &str, indent: &str) -> String {
+    let mut out = String::new();
+    let mut line = first.to_string();
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        let len = line.chars().count();
+        if !empty && len + 1 + word.chars().count() > width {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = indent.to_string();
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(word);
+        empty = false;
+    }
+    out.push_str(line.trim_end());
+    out.push('\n');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,7 +111,8 @@ mod tests {
         assert_eq!(months(30.0), "2 years 6 months");
         assert_eq!(months(12.0), "1 year");
         assert_eq!(months(3.0), "3 months");
-        assert_eq!(months(12.0 * 12.0 / 52.0), "12 weeks");
+        assert_eq!(months(12.0 * 12.0 / 52.0), "3 months");
+        assert_eq!(months(1.0), "4 weeks");
         assert_eq!(month_range(24.0, 48.0), "2 years to 4 years");
     }
 

@@ -1,0 +1,421 @@
+//! `roadmap show ID`: one record in full, with what it connects to.
+
+use super::{Ctx, emit};
+use crate::cli::ListFormat;
+use hcsw_roadmap::engine::Engine;
+use hcsw_roadmap::model::{Confidence, Record, Roadmap};
+use hcsw_roadmap::render::listing::{csv_rows, md_cell};
+use hcsw_roadmap::render::text::{clean, wrap};
+use hcsw_roadmap::render::{Style, json};
+use hcsw_roadmap::suggest::did_you_mean;
+use hcsw_roadmap::{Error, Result, SCHEMA_VERSION};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Item {
+    id: String,
+    title: String,
+}
+
+#[derive(Serialize)]
+struct Section {
+    title: String,
+    items: Vec<Item>,
+}
+
+#[derive(Serialize)]
+struct Shown {
+    schema_version: u32,
+    kind: String,
+    /// Label and value pairs, in reading order.
+    facts: Vec<(String, String)>,
+    sections: Vec<Section>,
+    record: serde_json::Value,
+}
+
+pub fn run(ctx: &Ctx, id: &str, format: ListFormat) -> Result<()> {
+    let map = ctx.roadmap()?;
+    let engine = Engine::new(&map);
+    let Some(rec) = map.get(id) else {
+        let ids: Vec<&str> = map.records().map(|r| r.meta().id.as_str()).collect();
+        let hint =
+            did_you_mean(id, ids).map_or(String::new(), |s| format!("\n  did you mean `{s}`?"));
+        return Err(Error::Usage(format!(
+            "no record has the id \"{id}\"{hint}\n  find ids with `roadmap search WORDS`"
+        )));
+    };
+    let shown = build(&map, &engine, rec);
+    let out = match format {
+        ListFormat::Json => json::to_string(&shown),
+        ListFormat::Table => text(&shown, rec, ctx.style),
+        ListFormat::Markdown => markdown(&shown, rec),
+        ListFormat::Csv => {
+            let rows: Vec<Vec<String>> = shown
+                .facts
+                .iter()
+                .map(|(k, v)| vec![k.clone(), v.clone()])
+                .chain(shown.sections.iter().flat_map(|s| {
+                    s.items
+                        .iter()
+                        .map(|i| vec![s.title.clone(), format!("{} ({})", i.title, i.id)])
+                }))
+                .collect();
+            csv_rows(&["field", "value"], &rows)
+        }
+    };
+    emit(&out)
+}
+
+fn item(id: &str, map: &Roadmap) -> Item {
+    Item {
+        id: id.to_string(),
+        title: map
+            .get(id)
+            .map_or_else(|| id.to_string(), |r| r.meta().title.clone()),
+    }
+}
+
+fn build(map: &Roadmap, engine: &Engine<'_>, rec: Record<'_>) -> Shown {
+    let m = rec.meta();
+    let mut facts: Vec<(String, String)> = Vec::new();
+    let mut sections: Vec<Section> = Vec::new();
+    let mut section = |title: &str, items: Vec<Item>| {
+        if !items.is_empty() {
+            sections.push(Section {
+                title: title.to_string(),
+                items,
+            });
+        }
+    };
+    let record = match rec {
+        Record::Role(r) => {
+            facts.push(("Band".into(), r.band_label()));
+            facts.push(("Family".into(), r.family.clone()));
+            facts.push((
+                "Registered".into(),
+                r.registered
+                    .long_name()
+                    .map_or("no: not a registered profession".into(), |n| {
+                        format!("yes, with the {n}")
+                    }),
+            ));
+            if !r.specialisms.is_empty() {
+                facts.push(("Fields".into(), r.specialisms.join(", ")));
+            }
+            if !r.aliases.is_empty() {
+                facts.push(("Also called".into(), r.aliases.join(", ")));
+            }
+            if let Some(c) = &r.closed_since {
+                facts.push(("Closed to new entrants since".into(), c.clone()));
+            }
+            section(
+                "Settings",
+                r.settings.iter().map(|s| item(s, map)).collect(),
+            );
+            let out = engine.pathways_from(&r.meta.id);
+            section(
+                "Leads to",
+                out.iter()
+                    .filter(|p| p.to.is_some())
+                    .map(|p| item(p.to.as_deref().unwrap_or_default(), map))
+                    .collect(),
+            );
+            section(
+                "Ways to grow in this role",
+                out.iter()
+                    .filter(|p| p.to.is_none())
+                    .flat_map(|p| p.via.iter().map(|v| item(v, map)))
+                    .collect(),
+            );
+            section(
+                "Reached from",
+                engine
+                    .pathways_to(&r.meta.id)
+                    .iter()
+                    .flat_map(|p| p.from.iter().map(|f| item(f, map)))
+                    .collect(),
+            );
+            serde_json::to_value(r)
+        }
+        Record::Programme(p) => {
+            facts.push(("Kind".into(), p.kind.label().into()));
+            if let Some(l) = p.level_label() {
+                facts.push(("Level".into(), l));
+            }
+            if let Some(s) = &p.standard {
+                facts.push(("Apprenticeship standard".into(), s.clone()));
+            }
+            if let Some(d) = &p.duration {
+                let mut v = format!("typically {}", d.label());
+                if d.confidence != Confidence::High {
+                    v.push_str(&format!(" ({} confidence)", d.confidence.name()));
+                }
+                if let Some(n) = &d.note {
+                    v.push_str(&format!(". {n}"));
+                }
+                facts.push(("Duration".into(), v));
+            } else {
+                facts.push(("Duration".into(), "no typical length in the sources".into()));
+            }
+            for (label, expr) in [
+                ("Entry requirement", &p.entry),
+                ("Usually asked for", &p.usually),
+            ] {
+                for t in expr {
+                    facts.push((label.into(), engine.term_title(t)));
+                }
+            }
+            if let Some(f) = &p.funding {
+                facts.push(("Funding".into(), f.clone()));
+            }
+            if let Some(s) = &p.study {
+                facts.push(("Study".into(), s.clone()));
+            }
+            for rule in p.rules.iter().filter_map(|r| map.rule(r)) {
+                if let Some(now) = rule.current() {
+                    facts.push((
+                        format!("{} (since {})", rule.meta.title, now.since),
+                        now.text.clone(),
+                    ));
+                }
+            }
+            section(
+                "Completing it gives you",
+                p.grants.iter().map(|g| item(g, map)).collect(),
+            );
+            section("Areas", p.areas.iter().map(|a| item(a, map)).collect());
+            section(
+                "Used on pathways",
+                map.pathways
+                    .iter()
+                    .filter(|w| w.via.contains(&p.meta.id))
+                    .map(|w| item(&w.meta.id, map))
+                    .collect(),
+            );
+            serde_json::to_value(p)
+        }
+        Record::Requirement(q) => {
+            if let Some(d) = q.decided_by {
+                facts.push(("Who decides".into(), d.label().into()));
+            }
+            if !q.aliases.is_empty() {
+                facts.push(("Also written".into(), q.aliases.join(", ")));
+            }
+            section(
+                "Met by any of",
+                q.satisfied_by
+                    .iter()
+                    .map(|c| Item {
+                        id: c.join(" & "),
+                        title: c
+                            .iter()
+                            .map(|id| engine.req_title(id))
+                            .collect::<Vec<_>>()
+                            .join(" and "),
+                    })
+                    .collect(),
+            );
+            section(
+                "Programmes that give it",
+                map.programmes
+                    .iter()
+                    .filter(|p| engine.holds(&engine.holdings(&p.grants), &q.meta.id))
+                    .map(|p| item(&p.meta.id, map))
+                    .collect(),
+            );
+            section(
+                "Needed by",
+                map.programmes
+                    .iter()
+                    .filter(|p| p.entry.iter().any(|t| t.ids().any(|i| i == q.meta.id)))
+                    .map(|p| item(&p.meta.id, map))
+                    .collect(),
+            );
+            section(
+                "Signposts that help",
+                map.resources
+                    .iter()
+                    .filter(|r| r.helps_with.contains(&q.meta.id))
+                    .map(|r| item(&r.meta.id, map))
+                    .collect(),
+            );
+            serde_json::to_value(q)
+        }
+        Record::Pathway(p) => {
+            facts.push(("Kind".into(), p.kind.label().into()));
+            facts.push((
+                "To".into(),
+                p.to.as_deref()
+                    .map_or("stays in the same role".into(), |t| item(t, map).title),
+            ));
+            for t in &p.requires {
+                facts.push(("Requires".into(), engine.term_title(t)));
+            }
+            if p.varies_by_trust {
+                facts.push((
+                    "Availability".into(),
+                    hcsw_roadmap::engine::next::VARIES_BY_TRUST.into(),
+                ));
+            }
+            section("From", p.from.iter().map(|f| item(f, map)).collect());
+            section("Via", p.via.iter().map(|v| item(v, map)).collect());
+            serde_json::to_value(p)
+        }
+        Record::Resource(r) => {
+            if let Some(u) = &r.url {
+                facts.push(("Link".into(), u.clone()));
+            }
+            if let Some(w) = &r.where_ {
+                facts.push(("Where to find it".into(), w.clone()));
+            }
+            section(
+                "Helps with",
+                r.helps_with.iter().map(|h| item(h, map)).collect(),
+            );
+            section("Areas", r.areas.iter().map(|a| item(a, map)).collect());
+            serde_json::to_value(r)
+        }
+        Record::Barrier(b) => {
+            for h in &b.what_helps {
+                facts.push(("What helps".into(), h.clone()));
+            }
+            section(
+                "Signposts",
+                map.resources
+                    .iter()
+                    .filter(|r| r.helps_with.contains(&b.meta.id))
+                    .map(|r| item(&r.meta.id, map))
+                    .collect(),
+            );
+            serde_json::to_value(b)
+        }
+        Record::Rule(r) => {
+            for c in &r.history {
+                let when = match &c.until {
+                    Some(u) => format!("From {} until {}", c.since, u),
+                    None => format!("From {} (in force)", c.since),
+                };
+                facts.push((when, c.text.clone()));
+            }
+            section(
+                "Applies to",
+                map.programmes
+                    .iter()
+                    .filter(|p| p.rules.contains(&r.meta.id))
+                    .map(|p| item(&p.meta.id, map))
+                    .collect(),
+            );
+            serde_json::to_value(r)
+        }
+        Record::Area(a) => {
+            for p in &a.points {
+                facts.push(("Point".into(), p.clone()));
+            }
+            section(
+                "Development offers",
+                map.programmes
+                    .iter()
+                    .filter(|p| p.areas.contains(&a.meta.id))
+                    .map(|p| item(&p.meta.id, map))
+                    .collect(),
+            );
+            section(
+                "Signposts",
+                map.resources
+                    .iter()
+                    .filter(|r| r.areas.contains(&a.meta.id))
+                    .map(|r| item(&r.meta.id, map))
+                    .collect(),
+            );
+            serde_json::to_value(a)
+        }
+        Record::Setting(s) => {
+            section(
+                "Roles found here",
+                map.roles
+                    .iter()
+                    .filter(|r| r.settings.contains(&s.meta.id))
+                    .map(|r| item(&r.meta.id, map))
+                    .collect(),
+            );
+            serde_json::to_value(s)
+        }
+    }
+    .expect("records serialise");
+    for n in &m.notes {
+        facts.push(("Note".into(), n.clone()));
+    }
+    facts.push((
+        "Confidence".into(),
+        match &m.confidence_note {
+            Some(n) => format!("{}: {n}", m.confidence.name()),
+            None => m.confidence.name().to_string(),
+        },
+    ));
+    if !m.facts.is_empty() {
+        facts.push(("Fact-base ids".into(), m.facts.join(", ")));
+    }
+    facts.push(("Reviewed".into(), m.reviewed.clone()));
+    sections.push(Section {
+        title: "Sources".into(),
+        items: m
+            .sources
+            .iter()
+            .map(|s| Item {
+                id: s.clone(),
+                title: s.clone(),
+            })
+            .collect(),
+    });
+    Shown {
+        schema_version: SCHEMA_VERSION,
+        kind: rec.kind().name().to_string(),
+        facts,
+        sections,
+        record,
+    }
+}
+
+fn text(s: &Shown, rec: Record<'_>, style: Style) -> String {
+    let w = style.width as usize;
+    let m = rec.meta();
+    let mut out = format!("{} ({}: {})\n", clean(&m.title), s.kind, m.id);
+    out.push_str(&wrap(&clean(&m.summary), w, "", ""));
+    out.push('\n');
+    for (k, v) in &s.facts {
+        out.push_str(&wrap(&format!("{}: {}", clean(k), clean(v)), w, "", "    "));
+    }
+    for sec in &s.sections {
+        out.push_str(&format!("\n{}:\n", sec.title));
+        for i in &sec.items {
+            let line = if i.id == i.title {
+                clean(&i.id)
+            } else {
+                format!("{} ({})", clean(&i.title), clean(&i.id))
+            };
+            out.push_str(&wrap(&line, w, "  - ", "    "));
+        }
+    }
+    out
+}
+
+fn markdown(s: &Shown, rec: Record<'_>) -> String {
+    let m = rec.meta();
+    let mut out = format!(
+        "# {}\n\n*{}* `{}`\n\n{}\n\n",
+        md_cell(&m.title),
+        s.kind,
+        m.id,
+        md_cell(&m.summary)
+    );
+    for (k, v) in &s.facts {
+        out.push_str(&format!("- **{}**: {}\n", md_cell(k), md_cell(v)));
+    }
+    for sec in &s.sections {
+        out.push_str(&format!("\n## {}\n\n", md_cell(&sec.title)));
+        for i in &sec.items {
+            out.push_str(&format!("- {} (`{}`)\n", md_cell(&i.title), md_cell(&i.id)));
+        }
+    }
+    out
+}

@@ -1,0 +1,129 @@
+//! What a person holds, as a set of requirement indices closed under
+//! `satisfied-by` (holding GCSE maths grade 4 means holding maths Level 2).
+
+use crate::model::Roadmap;
+use std::collections::HashMap;
+
+/// Requirement ids interned to indices, with reverse `satisfied-by` links.
+pub struct ReqIndex {
+    ids: Vec<String>,
+    pos: HashMap<String, usize>,
+    /// For each requirement: alternatives (conjunctions of indices) meeting it.
+    satisfied_by: Vec<Vec<Vec<usize>>>,
+    /// For each requirement: requirements whose `satisfied-by` mentions it.
+    dependents: Vec<Vec<usize>>,
+}
+
+impl ReqIndex {
+    pub fn new(map: &Roadmap) -> Self {
+        let ids: Vec<String> = map.requirements.iter().map(|r| r.meta.id.clone()).collect();
+        let pos: HashMap<String, usize> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.clone(), i))
+            .collect();
+        let satisfied_by: Vec<Vec<Vec<usize>>> = map
+            .requirements
+            .iter()
+            .map(|r| {
+                r.satisfied_by
+                    .iter()
+                    .map(|conj| conj.iter().filter_map(|id| pos.get(id).copied()).collect())
+                    .collect()
+            })
+            .collect();
+        let mut dependents = vec![Vec::new(); ids.len()];
+        for (r, alts) in satisfied_by.iter().enumerate() {
+            for &d in alts.iter().flatten() {
+                dependents[d].push(r);
+            }
+        }
+        ReqIndex {
+            ids,
+            pos,
+            satisfied_by,
+            dependents,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn index(&self, id: &str) -> Option<usize> {
+        self.pos.get(id).copied()
+    }
+
+    pub fn id(&self, i: usize) -> &str {
+        &self.ids[i]
+    }
+}
+
+/// A set of held requirements, always closed under `satisfied-by`.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct Holdings {
+    bits: Vec<u64>,
+}
+
+impl Holdings {
+    pub fn empty(idx: &ReqIndex) -> Self {
+        Holdings {
+            bits: vec![0; idx.len().div_ceil(64)],
+        }
+    }
+
+    pub fn has(&self, i: usize) -> bool {
+        self.bits[i / 64] & (1 << (i % 64)) != 0
+    }
+
+    /// Whether the requirement id is held. Unknown ids are not.
+    pub fn has_id(&self, idx: &ReqIndex, id: &str) -> bool {
+        idx.index(id).is_some_and(|i| self.has(i))
+    }
+
+    pub fn add_id(&mut self, idx: &ReqIndex, id: &str) {
+        if let Some(i) = idx.index(id) {
+            self.add(idx, i);
+        }
+    }
+
+    /// Adds a requirement and everything it now satisfies (a worklist, so
+    /// the cost is proportional to what changes, not to the data size).
+    pub fn add(&mut self, idx: &ReqIndex, i: usize) {
+        let mut work = vec![i];
+        while let Some(r) = work.pop() {
+            if self.has(r) {
+                continue;
+            }
+            self.bits[r / 64] |= 1 << (r % 64);
+            for &d in &idx.dependents[r] {
+                if !self.has(d)
+                    && idx.satisfied_by[d]
+                        .iter()
+                        .any(|c| c.iter().all(|&x| self.has(x)))
+                {
+                    work.push(d);
+                }
+            }
+        }
+    }
+
+    pub fn union(&mut self, idx: &ReqIndex, other: &Holdings) {
+        for i in other.iter() {
+            self.add(idx, i);
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.bits.iter().enumerate().flat_map(|(w, &bits)| {
+            (0..64)
+                .filter(move |b| bits & (1 << b) != 0)
+                .map(move |b| w * 64 + b)
+        })
+    }
+
+    /// Whether every requirement in `other` is held here too.
+    pub fn contains_all(&self, other: &Holdings) -> bool {
+        self.bits.iter().zip(&other.bits).all(|(a, b)| a & b == *b)
+    }
+}

@@ -1,0 +1,510 @@
+//! Route planning: the quickest routes from one role to another, with the
+//! steps that close entry-requirement gaps planned in.
+//!
+//! The search is a bounded k-shortest label-setting search over states of
+//! (role, what the person holds). Each edge is one move along a pathway via
+//! one programme, preceded by whatever gap-closing programmes its entry
+//! requirements need. Each role is settled at most `k` times and no route
+//! repeats a role, so the search ends on any data, cyclic or not, in time
+//! proportional to roles × k × pathways: never exponential.
+
+use super::results::{Action, Months, ProgrammeRef, ReqRef, RoleRef, Route, RouteStep};
+use super::{Engine, Holdings};
+use crate::model::{PathwayKind, Programme, Role, Term};
+use crate::render::text::month_range;
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, HashMap, HashSet};
+
+pub struct PlanQuery<'q> {
+    pub from: &'q Role,
+    pub to: &'q Role,
+    pub held: Holdings,
+    /// How many distinct routes to return.
+    pub routes: usize,
+}
+
+/// How deep gap-closing may go: a programme to close a gap may itself need
+/// one gap closed first (e.g. Level 1 before Level 2), no further.
+const GAP_DEPTH: usize = 2;
+
+#[derive(Clone, Debug)]
+struct Step {
+    action: Action,
+    programme: Option<usize>,
+    pathway: Option<usize>,
+    from: usize,
+    to: usize,
+    closes: Vec<usize>,
+    decided: Vec<usize>,
+    usually_missing: Vec<usize>,
+    min: f64,
+    max: f64,
+    known: bool,
+}
+
+#[derive(Clone)]
+struct Label {
+    min: f64,
+    max: f64,
+    unknown: usize,
+    /// Moves whose programme has no typical length. Counting them as zero
+    /// would rank an unknown-length degree as the quickest route, so routes
+    /// with fewer such moves come first, then the quicker.
+    unknown_moves: usize,
+    role: usize,
+    held: Holdings,
+    steps: Vec<Step>,
+    visited: Vec<usize>,
+}
+
+impl Label {
+    /// Ranking key: unknown-length moves, then the middle of the typical range.
+    fn key(&self) -> (usize, f64) {
+        (self.unknown_moves, (self.min + self.max) / 2.0)
+    }
+}
+
+/// Heap entry ordered so the smallest key pops first; `seq` breaks ties by
+/// insertion order, keeping results deterministic.
+struct Entry {
+    key: (usize, f64),
+    seq: usize,
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, o: &Self) -> bool {
+        self.cmp(o) == Ordering::Equal
+    }
+}
+impl Eq for Entry {}
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, o: &Self) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Entry {
+    fn cmp(&self, o: &Self) -> Ordering {
+        o.key
+            .0
+            .cmp(&self.key.0)
+            .then(o.key.1.total_cmp(&self.key.1))
+            .then(o.seq.cmp(&self.seq))
+    }
+}
+
+/// Gap-closing steps and what holding looks like after them.
+struct Closing {
+    steps: Vec<Step>,
+    held: Holdings,
+    decided: Vec<usize>,
+    cost: f64,
+}
+
+impl<'a> Engine<'a> {
+    /// The quickest distinct routes, sorted by total typical time.
+    pub fn plan(&self, q: &PlanQuery<'_>) -> Vec<Route> {
+        let roles: HashMap<&str, usize> = self
+            .map
+            .roles
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.meta.id.as_str(), i))
+            .collect();
+        let (Some(&start), Some(&goal)) = (
+            roles.get(q.from.meta.id.as_str()),
+            roles.get(q.to.meta.id.as_str()),
+        ) else {
+            return Vec::new();
+        };
+        let pathway_index: HashMap<&str, usize> = self
+            .map
+            .pathways
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.meta.id.as_str(), i))
+            .collect();
+        let k = q.routes.max(1);
+        let per_role = k * 2;
+        let mut settled = vec![0usize; self.map.roles.len()];
+        let mut arena: Vec<Label> = vec![Label {
+            min: 0.0,
+            max: 0.0,
+            unknown: 0,
+            unknown_moves: 0,
+            role: start,
+            held: q.held.clone(),
+            steps: Vec::new(),
+            visited: vec![start],
+        }];
+        let mut heap = BinaryHeap::new();
+        heap.push(Entry {
+            key: (0, 0.0),
+            seq: 0,
+        });
+        let mut found: Vec<Label> = Vec::new();
+        let mut signatures = HashSet::new();
+
+        while let Some(Entry { seq, .. }) = heap.pop() {
+            let label = arena[seq].clone();
+            if settled[label.role] >= per_role {
+                continue;
+            }
+            settled[label.role] += 1;
+            if label.role == goal {
+                if label.steps.is_empty() {
+                    continue;
+                }
+                if signatures.insert(signature(&label.steps)) {
+                    found.push(label);
+                    if found.len() >= k {
+                        break;
+                    }
+                }
+                continue;
+            }
+            let role_id = self.map.roles[label.role].meta.id.as_str();
+            for p in self.pathways_from(role_id) {
+                if p.kind == PathwayKind::StayAndDevelop {
+                    continue;
+                }
+                let Some(&to) = p.to.as_deref().and_then(|t| roles.get(t)) else {
+                    continue;
+                };
+                if label.visited.contains(&to) {
+                    continue;
+                }
+                let pi = pathway_index[p.meta.id.as_str()];
+                let vias: Vec<Option<&Programme>> = if p.via.is_empty() {
+                    vec![None]
+                } else {
+                    p.via
+                        .iter()
+                        .map(|v| self.map.programme(v))
+                        .filter(Option::is_some)
+                        .collect()
+                };
+                for prog in vias {
+                    let Some(next) = self.extend(&label, pi, to, prog) else {
+                        continue;
+                    };
+                    let key = next.key();
+                    arena.push(next);
+                    heap.push(Entry {
+                        key,
+                        seq: arena.len() - 1,
+                    });
+                }
+            }
+        }
+        found.sort_by(|a, b| {
+            let (ka, kb) = (a.key(), b.key());
+            ka.0.cmp(&kb.0)
+                .then(ka.1.total_cmp(&kb.1))
+                .then(a.max.total_cmp(&b.max))
+                .then(a.steps.len().cmp(&b.steps.len()))
+                .then_with(|| signature(&a.steps).cmp(&signature(&b.steps)))
+        });
+        found
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| self.route(i + 1, &l))
+            .collect()
+    }
+
+    /// One move from `label` along pathway `pi` via `prog`, closing gaps first.
+    fn extend(
+        &self,
+        label: &Label,
+        pi: usize,
+        to: usize,
+        prog: Option<&Programme>,
+    ) -> Option<Label> {
+        let p = &self.map.pathways[pi];
+        let terms: Vec<&Term> = p
+            .requires
+            .iter()
+            .chain(prog.map(|g| g.entry.iter()).into_iter().flatten())
+            .collect();
+        let mut next = label.clone();
+        let mut decided = Vec::new();
+        for term in terms {
+            if self.term_met(term, &next.held) {
+                continue;
+            }
+            let closing = self.close_term(term, &next.held, label.role, GAP_DEPTH)?;
+            decided.extend(closing.decided);
+            next.held = closing.held;
+            for s in closing.steps {
+                push_step(&mut next, s);
+            }
+        }
+        let usually_missing: Vec<usize> = prog
+            .map(|g| {
+                g.usually
+                    .iter()
+                    .filter(|t| !self.term_met(t, &next.held))
+                    .flat_map(|t| {
+                        t.ids()
+                            .filter_map(|id| self.reqs.index(id))
+                            .filter(|&i| !next.held.has(i))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let (min, max, known) = duration_of(prog);
+        if let Some(g) = prog {
+            for id in &g.grants {
+                next.held.add_id(&self.reqs, id);
+            }
+        }
+        decided.sort_unstable();
+        decided.dedup();
+        push_step(
+            &mut next,
+            Step {
+                action: Action::Move,
+                programme: prog.and_then(|g| self.programme_index(&g.meta.id)),
+                pathway: Some(pi),
+                from: label.role,
+                to,
+                closes: Vec::new(),
+                decided,
+                usually_missing,
+                min,
+                max,
+                known,
+            },
+        );
+        next.role = to;
+        next.visited.push(to);
+        Some(next)
+    }
+
+    /// The cheapest way to meet a term from `held`: requirements someone
+    /// else decides are taken as open questions, not gaps; the rest are
+    /// closed by programmes that grant them. `None` when nothing can.
+    fn close_term(
+        &self,
+        term: &Term,
+        held: &Holdings,
+        role: usize,
+        depth: usize,
+    ) -> Option<Closing> {
+        let mut best: Option<Closing> = None;
+        for conj in &term.0 {
+            let mut c = Closing {
+                steps: Vec::new(),
+                held: held.clone(),
+                decided: Vec::new(),
+                cost: 0.0,
+            };
+            let mut feasible = true;
+            for id in conj {
+                let Some(ri) = self.reqs.index(id) else {
+                    feasible = false;
+                    break;
+                };
+                if c.held.has(ri) {
+                    continue;
+                }
+                if self.decider(id).is_some() {
+                    c.decided.push(ri);
+                    continue;
+                }
+                match self.cheapest_granter(ri, &c.held, role, depth) {
+                    Some(sub) => {
+                        c.cost += sub.cost;
+                        c.held = sub.held;
+                        c.decided.extend(sub.decided);
+                        c.steps.extend(sub.steps);
+                    }
+                    None => {
+                        feasible = false;
+                        break;
+                    }
+                }
+            }
+            if feasible && best.as_ref().is_none_or(|b| c.cost < b.cost) {
+                best = Some(c);
+            }
+        }
+        best
+    }
+
+    /// The quickest programme granting requirement `ri`, with its own entry
+    /// gaps closed first (down to `depth`).
+    fn cheapest_granter(
+        &self,
+        ri: usize,
+        held: &Holdings,
+        role: usize,
+        depth: usize,
+    ) -> Option<Closing> {
+        if depth == 0 {
+            return None;
+        }
+        let mut best: Option<Closing> = None;
+        for &gi in &self.granters[ri] {
+            let g = &self.map.programmes[gi];
+            let mut c = Closing {
+                steps: Vec::new(),
+                held: held.clone(),
+                decided: Vec::new(),
+                cost: 0.0,
+            };
+            let mut feasible = true;
+            for term in &g.entry {
+                if self.term_met(term, &c.held) {
+                    continue;
+                }
+                match self.close_term(term, &c.held, role, depth - 1) {
+                    Some(sub) => {
+                        c.cost += sub.cost;
+                        c.held = sub.held;
+                        c.decided.extend(sub.decided);
+                        c.steps.extend(sub.steps);
+                    }
+                    None => {
+                        feasible = false;
+                        break;
+                    }
+                }
+            }
+            if !feasible {
+                continue;
+            }
+            let before = c.held.clone();
+            for id in &g.grants {
+                c.held.add_id(&self.reqs, id);
+            }
+            let (min, max, known) = duration_of(Some(g));
+            c.cost += (min + max) / 2.0;
+            let closes: Vec<usize> = c
+                .held
+                .iter()
+                .filter(|&i| !before.has(i) && i == ri)
+                .collect();
+            c.steps.push(Step {
+                action: Action::CloseGap,
+                programme: Some(gi),
+                pathway: None,
+                from: role,
+                to: role,
+                closes,
+                decided: Vec::new(),
+                usually_missing: Vec::new(),
+                min,
+                max,
+                known,
+            });
+            if best.as_ref().is_none_or(|b| c.cost < b.cost) {
+                best = Some(c);
+            }
+        }
+        best
+    }
+
+    fn programme_index(&self, id: &str) -> Option<usize> {
+        self.map.programmes.iter().position(|p| p.meta.id == id)
+    }
+
+    fn route(&self, rank: usize, l: &Label) -> Route {
+        let role = |i: usize| RoleRef::of(&self.map.roles[i]);
+        let req = |i: usize| ReqRef {
+            id: self.reqs.id(i).to_string(),
+            title: self.req_title(self.reqs.id(i)),
+        };
+        let (mut min, mut max) = (0.0, 0.0);
+        let steps = l
+            .steps
+            .iter()
+            .map(|s| {
+                min += s.min;
+                max += s.max;
+                let p = s.programme.map(|i| &self.map.programmes[i]);
+                let mut notes = Vec::new();
+                if let Some(pi) = s.pathway {
+                    let pw = &self.map.pathways[pi];
+                    notes.extend(pw.meta.notes.iter().cloned());
+                    if pw.varies_by_trust {
+                        notes.push(super::next::VARIES_BY_TRUST.to_string());
+                    }
+                }
+                if !s.known {
+                    notes.push(match p {
+                        Some(_) => "No source gives a typical length for this step.".to_string(),
+                        None => "Applying for a post: the time depends on vacancies.".to_string(),
+                    });
+                }
+                RouteStep {
+                    action: s.action,
+                    programme: p.map(ProgrammeRef::of),
+                    pathway: s.pathway.map(|i| self.map.pathways[i].meta.id.clone()),
+                    from: role(s.from),
+                    to: role(s.to),
+                    closes: s.closes.iter().map(|&i| req(i)).collect(),
+                    decided: s.decided.iter().map(|&i| req(i)).collect(),
+                    usually_missing: s.usually_missing.iter().map(|&i| req(i)).collect(),
+                    cumulative: months(min, max, false),
+                    notes,
+                }
+            })
+            .collect();
+        Route {
+            rank,
+            total: months(l.min, l.max, l.unknown > 0),
+            steps_without_duration: l.unknown,
+            steps,
+        }
+    }
+}
+
+fn push_step(l: &mut Label, s: Step) {
+    l.min += s.min;
+    l.max += s.max;
+    // A post needs no study time; only a programme without a known length
+    // makes a total uncertain.
+    if !s.known && s.programme.is_some() {
+        l.unknown += 1;
+        if s.action == Action::Move {
+            l.unknown_moves += 1;
+        }
+    }
+    l.steps.push(s);
+}
+
+fn duration_of(p: Option<&Programme>) -> (f64, f64, bool) {
+    match p.and_then(|p| p.duration.as_ref()) {
+        Some(d) => {
+            let (a, b) = d.months();
+            (a, b, true)
+        }
+        None => (0.0, 0.0, false),
+    }
+}
+
+fn months(min: f64, max: f64, at_least: bool) -> Months {
+    let round = |x: f64| (x * 10.0).round() / 10.0;
+    let label = if min == 0.0 && max == 0.0 {
+        "no study time known".to_string()
+    } else {
+        month_range(min, max)
+    };
+    Months {
+        min: round(min),
+        max: round(max),
+        label: if at_least {
+            format!("at least {label}")
+        } else {
+            label
+        },
+    }
+}
+
+fn signature(steps: &[Step]) -> String {
+    steps
+        .iter()
+        .map(|s| format!("{:?}:{:?}:{:?}:{}", s.action, s.programme, s.pathway, s.to))
+        .collect::<Vec<_>>()
+        .join(">")
+}

@@ -1,0 +1,228 @@
+//! Turning what a person types ("band3", "senior HCA", "MSW") into a role,
+//! and `--have` words ("gcse maths") into requirements.
+
+use super::Engine;
+use crate::load::{band_alias, normalise};
+use crate::model::{Requirement, Role};
+use crate::suggest::did_you_mean;
+use std::fmt;
+
+/// A resolved position.
+#[derive(Debug, Clone)]
+pub struct Position<'a> {
+    pub role: &'a Role,
+    /// Set when the person named a band rather than a role.
+    pub band: Option<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PositionError {
+    /// More than one role fits: (id, title) of each.
+    Ambiguous {
+        text: String,
+        candidates: Vec<(String, String)>,
+    },
+    /// Nothing fits.
+    Unknown {
+        text: String,
+        suggestion: Option<(String, String)>,
+        bands: Vec<u8>,
+    },
+}
+
+impl fmt::Display for PositionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PositionError::Ambiguous { text, candidates } => {
+                writeln!(f, "\"{text}\" could mean more than one role:")?;
+                for (id, title) in candidates {
+                    writeln!(f, "  {id:<34} {title}")?;
+                }
+                write!(f, "  give one of these ids instead")
+            }
+            PositionError::Unknown {
+                text,
+                suggestion,
+                bands,
+            } => {
+                write!(f, "no role matches \"{text}\"")?;
+                if let Some((id, title)) = suggestion {
+                    write!(f, "\n  did you mean `{id}` ({title})?")?;
+                }
+                let bands: Vec<String> = bands.iter().map(|b| format!("band{b}")).collect();
+                write!(
+                    f,
+                    "\n  valid bands: {}\n  or a role id or name: run `roadmap roles` to list them",
+                    bands.join(", ")
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for PositionError {}
+
+/// `band3`, `band-3`, `band 3`, `b3` → 3.
+pub fn parse_band(text: &str) -> Option<u8> {
+    let n = normalise(text);
+    band_alias(&n).or_else(|| {
+        let rest = n.strip_prefix('b')?.trim_start();
+        rest.parse().ok()
+    })
+}
+
+impl<'a> Engine<'a> {
+    /// Resolves a position, case-insensitively: a band, a role id, an alias
+    /// or a title, then any role whose name contains every word given.
+    pub fn resolve_position(&self, text: &str) -> Result<Position<'a>, PositionError> {
+        let roles = &self.map.roles;
+        let norm = normalise(text);
+        let ambiguous = |found: Vec<&Role>| PositionError::Ambiguous {
+            text: text.to_string(),
+            candidates: found
+                .iter()
+                .map(|r| {
+                    (
+                        r.meta.id.clone(),
+                        format!("{} ({})", r.meta.title, r.band_label()),
+                    )
+                })
+                .collect(),
+        };
+        if let Some(band) = parse_band(text) {
+            let named: Vec<&Role> = roles
+                .iter()
+                .filter(|r| r.aliases.iter().any(|a| band_alias(a) == Some(band)))
+                .collect();
+            let found = if named.is_empty() {
+                roles.iter().filter(|r| r.has_band(band)).collect()
+            } else {
+                named
+            };
+            return match found.as_slice() {
+                [one] => Ok(Position {
+                    role: one,
+                    band: Some(band),
+                }),
+                [] => Err(self.unknown(text)),
+                _ => Err(ambiguous(found)),
+            };
+        }
+        let exact = |f: &dyn Fn(&Role) -> bool| -> Vec<&'a Role> {
+            roles.iter().filter(|r| f(r)).collect()
+        };
+        for found in [
+            exact(&|r| normalise(&r.meta.id) == norm),
+            exact(&|r| r.aliases.iter().any(|a| normalise(a) == norm)),
+            exact(&|r| normalise(&r.meta.title) == norm),
+        ] {
+            match found.as_slice() {
+                [one] => {
+                    return Ok(Position {
+                        role: one,
+                        band: None,
+                    });
+                }
+                [] => {}
+                _ => return Err(ambiguous(found)),
+            }
+        }
+        let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+        if !words.is_empty() {
+            let found = exact(&|r| {
+                let names = std::iter::once(&r.meta.title)
+                    .chain(&r.aliases)
+                    .chain(std::iter::once(&r.meta.id))
+                    .map(|n| normalise(n))
+                    .collect::<Vec<_>>();
+                words
+                    .iter()
+                    .all(|w| names.iter().any(|n| n.split(' ').any(|nw| nw == *w)))
+            });
+            match found.as_slice() {
+                [one] => {
+                    return Ok(Position {
+                        role: one,
+                        band: None,
+                    });
+                }
+                [] => {}
+                _ => return Err(ambiguous(found)),
+            }
+        }
+        Err(self.unknown(text))
+    }
+
+    fn unknown(&self, text: &str) -> PositionError {
+        let mut names: Vec<(String, &Role)> = Vec::new();
+        for r in &self.map.roles {
+            names.push((normalise(&r.meta.id), r));
+            names.push((normalise(&r.meta.title), r));
+            for a in &r.aliases {
+                names.push((normalise(a), r));
+            }
+        }
+        let norm = normalise(text);
+        let suggestion =
+            did_you_mean(&norm, names.iter().map(|(n, _)| n.as_str())).and_then(|best| {
+                names
+                    .iter()
+                    .find(|(n, _)| n == best)
+                    .map(|(_, r)| (r.meta.id.clone(), r.meta.title.clone()))
+            });
+        let mut bands: Vec<u8> = self
+            .map
+            .roles
+            .iter()
+            .flat_map(|r| r.band..=r.band_max())
+            .collect();
+        bands.sort_unstable();
+        bands.dedup();
+        PositionError::Unknown {
+            text: text.to_string(),
+            suggestion,
+            bands,
+        }
+    }
+
+    /// Resolves one `--have` word: a requirement id, alias or title.
+    pub fn resolve_requirement(&self, text: &str) -> Result<&'a Requirement, String> {
+        let norm = normalise(text);
+        let reqs = &self.map.requirements;
+        let found = reqs
+            .iter()
+            .find(|r| normalise(&r.meta.id) == norm)
+            .or_else(|| {
+                reqs.iter()
+                    .find(|r| r.aliases.iter().any(|a| normalise(a) == norm))
+            })
+            .or_else(|| reqs.iter().find(|r| normalise(&r.meta.title) == norm));
+        found.ok_or_else(|| {
+            let names = reqs
+                .iter()
+                .flat_map(|r| std::iter::once(r.meta.id.as_str()).chain(r.aliases.iter().map(String::as_str)));
+            let hint = match did_you_mean(text, names) {
+                Some(s) => format!("\n  did you mean `{s}`?"),
+                None => String::new(),
+            };
+            format!(
+                "--have: \"{text}\" is not something roadmap knows you can hold{hint}\n  \
+                 run `roadmap search {text}` or see the requirement ids with `roadmap show english-l2`"
+            )
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn band_forms() {
+        for t in ["band3", "band-3", "band 3", "Band 3", "b3", "B 3"] {
+            assert_eq!(parse_band(t), Some(3), "{t}");
+        }
+        assert_eq!(parse_band("bank"), None);
+        assert_eq!(parse_band("hca"), None);
+    }
+}

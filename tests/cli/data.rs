@@ -1,0 +1,455 @@
+//! The shipped dataset and `roadmap check` on broken data.
+
+use super::common::{fixture, home, run};
+use hcsw_roadmap::embedded;
+use hcsw_roadmap::load;
+use hcsw_roadmap::model::{Kind, Regulator};
+
+#[test]
+fn shipped_data_passes_the_same_validator_as_check() {
+    let map = match load::build(vec![embedded::files()]) {
+        Ok(m) => m,
+        Err(report) => panic!("shipped data is invalid:\n{}", report.render(false)),
+    };
+    let counts: std::collections::HashMap<Kind, usize> = map.counts().into_iter().collect();
+    assert_eq!(counts[&Kind::Area], 4);
+    assert_eq!(counts[&Kind::Setting], 8);
+    assert_eq!(counts[&Kind::Barrier], 6);
+    assert!(
+        counts[&Kind::Role] >= 30 && counts[&Kind::Programme] >= 35 && counts[&Kind::Pathway] >= 40
+    );
+}
+
+#[test]
+fn all_fourteen_allied_health_professions_are_present() {
+    let map = embedded::roadmap();
+    let ahps = [
+        "art-therapist",
+        "dietitian",
+        "dramatherapist",
+        "music-therapist",
+        "occupational-therapist",
+        "operating-department-practitioner",
+        "orthoptist",
+        "osteopath",
+        "paramedic",
+        "physiotherapist",
+        "podiatrist",
+        "prosthetist-orthotist",
+        "diagnostic-radiographer",
+        "therapeutic-radiographer",
+        "speech-and-language-therapist",
+    ];
+    for id in ahps {
+        let r = map
+            .role(id)
+            .unwrap_or_else(|| panic!("missing AHP role {id}"));
+        assert_eq!(r.family, "ahp", "{id}");
+        let expected = if id == "osteopath" {
+            Regulator::Gosc
+        } else {
+            Regulator::Hcpc
+        };
+        assert_eq!(r.registered, expected, "{id}");
+    }
+}
+
+#[test]
+fn verified_standard_codes_levels_and_durations_match_the_fact_base() {
+    let map = embedded::roadmap();
+    for (id, code, level) in [
+        ("hcsw-apprenticeship", "ST0216", 2),
+        ("senior-hcsw-apprenticeship", "ST0217", 3),
+        ("assistant-practitioner-apprenticeship", "ST0215", 5),
+        ("nursing-associate-apprenticeship", "ST0827", 5),
+        ("midwife-degree-apprenticeship", "ST0948", 6),
+    ] {
+        let p = map.programme(id).unwrap_or_else(|| panic!("missing {id}"));
+        assert_eq!(p.standard.as_deref(), Some(code), "{id}");
+        assert_eq!(p.level, Some(level), "{id}");
+    }
+    // ST0781 is unverified in the fact base (J1): it must not appear.
+    assert!(
+        map.programmes
+            .iter()
+            .all(|p| p.standard.as_deref() != Some("ST0781"))
+    );
+    let bridging = map.programme("bridging-programme").expect("bridging");
+    let d = bridging.duration.as_ref().expect("bridging has a duration");
+    assert_eq!((d.min, d.max), (12, 20));
+    // Band 1 is closed to new entrants since 1 December 2018 (A2).
+    assert_eq!(
+        map.role("band-1-support-worker")
+            .and_then(|r| r.closed_since.as_deref()),
+        Some("2018-12-01")
+    );
+}
+
+#[test]
+fn gcse_and_functional_skills_level_2_are_equivalent() {
+    let map = embedded::roadmap();
+    let e = hcsw_roadmap::engine::Engine::new(&map);
+    for (held, need) in [
+        ("gcse-maths-4", "maths-l2"),
+        ("fs-maths-l2", "maths-l2"),
+        ("gcse-english-4", "english-l2"),
+        ("fs-english-l2", "english-l2"),
+    ] {
+        assert!(
+            e.holds(&e.holdings(&[held.to_string()]), need),
+            "{held} should meet {need}"
+        );
+    }
+    assert!(!e.holds(&e.holdings(&["fs-maths-l1".to_string()]), "maths-l2"));
+}
+
+#[test]
+fn check_reports_the_national_data_valid_with_counts() {
+    let h = home();
+    let (code, out, _) = run(h.path(), &["check"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("valid") && out.contains("no problems found"),
+        "{out}"
+    );
+    for kind in [
+        "areas",
+        "roles",
+        "programmes",
+        "requirements",
+        "pathways",
+        "resources",
+        "barriers",
+        "total",
+    ] {
+        assert!(out.contains(kind), "missing {kind} in {out}");
+    }
+}
+
+/// Every broken fixture: its message and where it points.
+const BROKEN: &[(&str, &str, &str)] = &[
+    (
+        "alias-clash",
+        "alias `hca` is used by two roles",
+        "data.toml:38:22",
+    ),
+    (
+        "bad-expression",
+        "invalid expression in entry",
+        "data.toml:110:21",
+    ),
+    (
+        "bad-fact-id",
+        "`c4` is not a fact-base id",
+        "data.toml:12:10",
+    ),
+    (
+        "bad-standard-code",
+        "`ST217` is not an apprenticeship standard reference",
+        "data.toml:97:12",
+    ),
+    (
+        "band-alias-mismatch",
+        "alias `band 4` names band 4, but the role is band 2",
+        "data.toml:26:19",
+    ),
+    (
+        "band-max-below-band",
+        "band-max 2 is below band 3",
+        "data.toml:35:12",
+    ),
+    (
+        "band-out-of-range",
+        "band 12 is out of range",
+        "data.toml:46:8",
+    ),
+    (
+        "confidence-without-note",
+        "there is no confidence-note",
+        "data.toml:12:14",
+    ),
+    (
+        "control-character-in-title",
+        "title contains a control character",
+        "data.toml:91:9",
+    ),
+    (
+        "duplicate-id-across-files",
+        "duplicate id `acute`",
+        "more.toml:2:6",
+    ),
+    (
+        "duplicate-id-across-kinds",
+        "id `maths-l2` is already used by a programme",
+        "data.toml:51:6",
+    ),
+    ("duplicate-id", "duplicate id `hca`", "data.toml:29:6"),
+    (
+        "duration-min-above-max",
+        "duration min 24 is greater than max 15",
+        "data.toml:98:20",
+    ),
+    (
+        "empty-sources",
+        "a record needs at least one source",
+        "data.toml:44:11",
+    ),
+    ("empty-title", "empty title", "data.toml:42:9"),
+    (
+        "entry-requires-own-grant",
+        "entry requires what this programme grants",
+        "data.toml:87:10",
+    ),
+    ("equivalence-cycle", "satisfied by itself", "data.toml:51:6"),
+    (
+        "id-not-kebab-case",
+        "id `National_Numeracy` is not kebab-case",
+        "data.toml:136:6",
+    ),
+    (
+        "invalid-url",
+        "invalid URL `https://national numeracy`",
+        "data.toml:141:7",
+    ),
+    ("invalid-utf8", "not valid UTF-8", "data.toml:12:21"),
+    (
+        "level-out-of-range",
+        "level 9 is out of range",
+        "data.toml:108:9",
+    ),
+    ("missing-field", "missing field `summary`", "data.toml:9:1"),
+    (
+        "overlay-kind-clash",
+        "id `hca` is already used by a role",
+        "trust.toml:2:6",
+    ),
+    (
+        "pathway-reaches-no-role",
+        "this progression pathway reaches no role",
+        "data.toml:118:8",
+    ),
+    (
+        "pathway-to-itself",
+        "pathway leads from `hca` back to itself",
+        "data.toml:120:6",
+    ),
+    (
+        "progression-cycle",
+        "progression pathways form a cycle",
+        "data.toml:172:6",
+    ),
+    (
+        "resource-without-url-or-where",
+        "a resource needs a `url` or a `where`",
+        "data.toml:136:6",
+    ),
+    (
+        "reviewed-not-a-date",
+        "reviewed must be a date",
+        "data.toml:14:12",
+    ),
+    (
+        "rule-history-out-of-order",
+        "history is not in date order",
+        "data.toml:161:13",
+    ),
+    (
+        "source-not-url",
+        "source `the internet` is neither a URL nor a document name",
+        "data.toml:44:12",
+    ),
+    (
+        "stay-and-develop-with-to",
+        "a stay-and-develop pathway stays in its `from` role",
+        "data.toml:120:6",
+    ),
+    ("syntax-error", "invalid basic string", "data.toml:4:25"),
+    ("unknown-field", "unknown field `titel`", "data.toml:11:1"),
+    (
+        "unknown-helps-with",
+        "unknown requirement or barrier `no-infor` in helps-with",
+        "data.toml:143:27",
+    ),
+    (
+        "unknown-reference",
+        "unknown role `nurs` in to",
+        "data.toml:131:6",
+    ),
+    (
+        "unknown-regulator",
+        "unknown variant `gmc`",
+        "data.toml:48:14",
+    ),
+    (
+        "wrong-kind-reference",
+        "via `senior-hca` is a role, not a programme",
+        "data.toml:121:8",
+    ),
+];
+
+#[test]
+fn every_broken_fixture_is_reported_with_its_message_and_location() {
+    let h = home();
+    let dir = fixture("broken");
+    let on_disk = std::fs::read_dir(&dir).expect("fixtures").count();
+    assert_eq!(
+        on_disk,
+        BROKEN.len(),
+        "every fixture directory needs an entry in BROKEN"
+    );
+    for (name, message, location) in BROKEN {
+        let d = dir.join(name);
+        let mut args = vec![
+            "check".to_string(),
+            "--data".into(),
+            d.display().to_string(),
+            "--color".into(),
+            "never".into(),
+        ];
+        if d.join("overlay").is_dir() {
+            args.extend(["--overlay".into(), d.join("overlay").display().to_string()]);
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (code, _, err) = run(h.path(), &args);
+        assert_eq!(code, 65, "{name}: exit code\n{err}");
+        assert!(
+            err.contains(message),
+            "{name}: expected message {message:?} in\n{err}"
+        );
+        let at = format!("{}/{location}", name);
+        assert!(
+            err.replace('\\', "/").contains(&at) || err.contains(&format!("overlay/{location}")),
+            "{name}: expected location {location} in\n{err}"
+        );
+        assert!(!err.contains("panicked"), "{name}: {err}");
+    }
+}
+
+#[test]
+fn unknown_ids_suggest_the_closest_one() {
+    let h = home();
+    let d = fixture("broken/unknown-reference");
+    let (_, _, err) = run(h.path(), &["check", "--data", d.to_str().unwrap()]);
+    assert!(err.contains("did you mean `nurse`?"), "{err}");
+}
+
+#[test]
+fn duplicate_ids_show_both_places() {
+    let h = home();
+    let d = fixture("broken/duplicate-id-across-files");
+    let (_, _, err) = run(h.path(), &["check", "--data", d.to_str().unwrap()]);
+    assert!(
+        err.contains("used again here") && err.contains("first used here"),
+        "{err}"
+    );
+    assert!(
+        err.contains("more.toml:2:6") && err.contains("data.toml:10:6"),
+        "{err}"
+    );
+}
+
+#[test]
+fn all_problems_are_reported_not_only_the_first() {
+    let h = home();
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture("valid/mini.toml"))
+        .unwrap()
+        .replace("band = 12", "")
+        .replace("band = 5\n", "band = 12\n")
+        .replace("to = \"nurse\"", "to = \"nurs\"")
+        .replace("title = \"Acute\"", "title = \"\"");
+    std::fs::write(dir.path().join("d.toml"), text).unwrap();
+    let (code, _, err) = run(h.path(), &["check", "--data", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 65);
+    assert!(
+        err.contains("band 12 is out of range")
+            && err.contains("unknown role `nurs`")
+            && err.contains("empty title"),
+        "{err}"
+    );
+    assert!(err.contains("the data has 3 problems"), "{err}");
+}
+
+#[test]
+fn missing_paths_exit_66_with_advice() {
+    let h = home();
+    let (code, _, err) = run(h.path(), &["check", "--data", "/definitely/not/here"]);
+    assert_eq!(code, 66);
+    assert!(
+        err.contains("does not exist") && err.contains("directory of .toml files"),
+        "{err}"
+    );
+    let file = fixture("valid/mini.toml");
+    let (code, _, err) = run(h.path(), &["check", "--data", file.to_str().unwrap()]);
+    assert_eq!(code, 66);
+    assert!(err.contains("is a file"), "{err}");
+    let empty = tempfile::tempdir().unwrap();
+    let (code, _, err) = run(
+        h.path(),
+        &["check", "--overlay", empty.path().to_str().unwrap()],
+    );
+    assert_eq!(code, 66);
+    assert!(err.contains("no .toml data files"), "{err}");
+}
+
+#[test]
+fn an_overlay_adds_and_replaces_records_by_id() {
+    let h = home();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("trust.toml"),
+        r#"
+[[programme]]
+id = "trust-phlebotomy-course"
+title = "Phlebotomy course (our trust)"
+summary = "A two-day in-house course."
+sources = ["https://trust.example.org/learning"]
+reviewed = 2026-11-21
+kind = "in-house"
+areas = ["technical-skills"]
+
+[[role]]
+id = "healthcare-support-worker"
+title = "Clinical support worker"
+summary = "Our trust's name for the band 2 healthcare support worker."
+sources = ["https://trust.example.org/roles"]
+reviewed = 2026-11-21
+band = 2
+family = "nursing"
+registered = "none"
+aliases = ["CSW", "band 2"]
+"#,
+    )
+    .unwrap();
+    let ov = dir.path().to_str().unwrap();
+    let (code, out, err) = run(h.path(), &["check", "--overlay", ov]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("with 1 overlay"), "{out}");
+    let (code, out, _) = run(
+        h.path(),
+        &["show", "trust-phlebotomy-course", "--overlay", ov],
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("Phlebotomy course (our trust)"));
+    let (code, out, _) = run(h.path(), &["pathways", "--from", "CSW", "--overlay", ov]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Clinical support worker"), "{out}");
+}
+
+#[test]
+fn schema_is_json_and_names_the_fields() {
+    let h = home();
+    let (code, out, _) = run(h.path(), &["schema"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("schema is JSON");
+    let text = v.to_string();
+    for field in [
+        "satisfied-by",
+        "varies-by-trust",
+        "confidence-note",
+        "helps-with",
+        "band-max",
+    ] {
+        assert!(text.contains(field), "schema lacks {field}");
+    }
+}

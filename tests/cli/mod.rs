@@ -1,0 +1,5 @@
+mod common;
+mod data;
+mod engine;
+mod json;
+mod queries;
