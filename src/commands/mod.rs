@@ -77,7 +77,35 @@ impl Ctx {
         if self.global.data.is_none() && self.global.overlay.is_empty() {
             return Ok(embedded::roadmap());
         }
-        load::build(self.layers()?).map_err(Error::InvalidData)
+        let dirs: Vec<&std::path::Path> = self
+            .global
+            .data
+            .iter()
+            .chain(&self.global.overlay)
+            .map(|p| p.as_path())
+            .collect();
+        // The built-in data is part of the key through the version.
+        let key = load::cache::key(&dirs);
+        let cache = cache_dir();
+        if let (Some(k), Some(c)) = (&key, &cache)
+            && let Some(r) = load::cache::read(c, k)
+        {
+            return Ok(r);
+        }
+        let roadmap = load::build(self.layers()?).map_err(Error::InvalidData)?;
+        if let (Some(k), Some(c)) = (key, cache) {
+            load::cache::write(&c, k, roadmap.clone());
+        }
+        Ok(roadmap)
+    }
+}
+
+/// Where validated `--data`/`--overlay` directories are cached:
+/// `$ROADMAP_HOME/cache` when set (tests), else the user cache directory.
+fn cache_dir() -> Option<std::path::PathBuf> {
+    match std::env::var_os("ROADMAP_HOME") {
+        Some(h) => Some(std::path::PathBuf::from(h).join("cache")),
+        None => dirs::cache_dir().map(|d| d.join("roadmap")),
     }
 }
 

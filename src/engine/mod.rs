@@ -27,6 +27,8 @@ pub struct Engine<'a> {
     incoming: HashMap<&'a str, Vec<&'a Pathway>>,
     /// Requirement index → programmes whose completion meets it.
     granters: Vec<Vec<usize>>,
+    /// Programme id → index in `map.programmes`.
+    programme_pos: HashMap<&'a str, usize>,
 }
 
 impl<'a> Engine<'a> {
@@ -55,8 +57,15 @@ impl<'a> Engine<'a> {
                 granters[r].push(pi);
             }
         }
+        let programme_pos = map
+            .programmes
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.meta.id.as_str(), i))
+            .collect();
         Engine {
             map,
+            programme_pos,
             reqs,
             outgoing,
             incoming,

@@ -42,8 +42,11 @@ struct Step {
     known: bool,
 }
 
+/// A partial route. Labels form a tree through `parent`, so extending one
+/// copies only the new edge's steps, not the whole route.
 #[derive(Clone)]
 struct Label {
+    parent: Option<usize>,
     min: f64,
     max: f64,
     unknown: usize,
@@ -53,8 +56,8 @@ struct Label {
     unknown_moves: usize,
     role: usize,
     held: Holdings,
+    /// The steps of the last edge only.
     steps: Vec<Step>,
-    visited: Vec<usize>,
 }
 
 impl Label {
@@ -124,9 +127,10 @@ impl<'a> Engine<'a> {
             .map(|(i, p)| (p.meta.id.as_str(), i))
             .collect();
         let k = q.routes.max(1);
-        let per_role = k * 2;
+        let per_role = k;
         let mut settled = vec![0usize; self.map.roles.len()];
         let mut arena: Vec<Label> = vec![Label {
+            parent: None,
             min: 0.0,
             max: 0.0,
             unknown: 0,
@@ -134,14 +138,13 @@ impl<'a> Engine<'a> {
             role: start,
             held: q.held.clone(),
             steps: Vec::new(),
-            visited: vec![start],
         }];
         let mut heap = BinaryHeap::new();
         heap.push(Entry {
             key: (0, 0.0),
             seq: 0,
         });
-        let mut found: Vec<Label> = Vec::new();
+        let mut found: Vec<(Label, Vec<Step>)> = Vec::new();
         let mut signatures = HashSet::new();
 
         while let Some(Entry { seq, .. }) = heap.pop() {
@@ -151,11 +154,9 @@ impl<'a> Engine<'a> {
             }
             settled[label.role] += 1;
             if label.role == goal {
-                if label.steps.is_empty() {
-                    continue;
-                }
-                if signatures.insert(signature(&label.steps)) {
-                    found.push(label);
+                let steps = route_steps(&arena, seq);
+                if !steps.is_empty() && signatures.insert(signature(&steps)) {
+                    found.push((label, steps));
                     if found.len() >= k {
                         break;
                     }
@@ -170,7 +171,7 @@ impl<'a> Engine<'a> {
                 let Some(&to) = p.to.as_deref().and_then(|t| roles.get(t)) else {
                     continue;
                 };
-                if label.visited.contains(&to) {
+                if visits(&arena, seq, to) {
                     continue;
                 }
                 let pi = pathway_index[p.meta.id.as_str()];
@@ -184,9 +185,10 @@ impl<'a> Engine<'a> {
                         .collect()
                 };
                 for prog in vias {
-                    let Some(next) = self.extend(&label, pi, to, prog) else {
+                    let Some(mut next) = self.extend(&label, pi, to, prog) else {
                         continue;
                     };
+                    next.parent = Some(seq);
                     let key = next.key();
                     arena.push(next);
                     heap.push(Entry {
@@ -196,18 +198,18 @@ impl<'a> Engine<'a> {
                 }
             }
         }
-        found.sort_by(|a, b| {
+        found.sort_by(|(a, sa), (b, sb)| {
             let (ka, kb) = (a.key(), b.key());
             ka.0.cmp(&kb.0)
                 .then(ka.1.total_cmp(&kb.1))
                 .then(a.max.total_cmp(&b.max))
-                .then(a.steps.len().cmp(&b.steps.len()))
-                .then_with(|| signature(&a.steps).cmp(&signature(&b.steps)))
+                .then(sa.len().cmp(&sb.len()))
+                .then_with(|| signature(sa).cmp(&signature(sb)))
         });
         found
             .into_iter()
             .enumerate()
-            .map(|(i, l)| self.route(i + 1, &l))
+            .map(|(i, (l, steps))| self.route(i + 1, &l, &steps))
             .collect()
     }
 
@@ -226,6 +228,7 @@ impl<'a> Engine<'a> {
             .chain(prog.map(|g| g.entry.iter()).into_iter().flatten())
             .collect();
         let mut next = label.clone();
+        next.steps.clear();
         let mut decided = Vec::new();
         for term in terms {
             if self.term_met(term, &next.held) {
@@ -263,7 +266,7 @@ impl<'a> Engine<'a> {
             &mut next,
             Step {
                 action: Action::Move,
-                programme: prog.and_then(|g| self.programme_index(&g.meta.id)),
+                programme: prog.and_then(|g| self.programme_pos.get(g.meta.id.as_str()).copied()),
                 pathway: Some(pi),
                 from: label.role,
                 to,
@@ -276,7 +279,6 @@ impl<'a> Engine<'a> {
             },
         );
         next.role = to;
-        next.visited.push(to);
         Some(next)
     }
 
@@ -404,19 +406,14 @@ impl<'a> Engine<'a> {
         best
     }
 
-    fn programme_index(&self, id: &str) -> Option<usize> {
-        self.map.programmes.iter().position(|p| p.meta.id == id)
-    }
-
-    fn route(&self, rank: usize, l: &Label) -> Route {
+    fn route(&self, rank: usize, l: &Label, steps: &[Step]) -> Route {
         let role = |i: usize| RoleRef::of(&self.map.roles[i]);
         let req = |i: usize| ReqRef {
             id: self.reqs.id(i).to_string(),
             title: self.req_title(self.reqs.id(i)),
         };
         let (mut min, mut max) = (0.0, 0.0);
-        let steps = l
-            .steps
+        let steps = steps
             .iter()
             .map(|s| {
                 min += s.min;
@@ -499,6 +496,34 @@ fn months(min: f64, max: f64, at_least: bool) -> Months {
             label
         },
     }
+}
+
+/// Whether the route ending at label `at` has been at `role`.
+fn visits(arena: &[Label], mut at: usize, role: usize) -> bool {
+    loop {
+        let l = &arena[at];
+        if l.role == role {
+            return true;
+        }
+        match l.parent {
+            Some(p) => at = p,
+            None => return false,
+        }
+    }
+}
+
+/// All steps of the route ending at label `at`, first to last.
+fn route_steps(arena: &[Label], mut at: usize) -> Vec<Step> {
+    let mut chunks = Vec::new();
+    loop {
+        let l = &arena[at];
+        chunks.push(&l.steps);
+        match l.parent {
+            Some(p) => at = p,
+            None => break,
+        }
+    }
+    chunks.into_iter().rev().flatten().cloned().collect()
 }
 
 fn signature(steps: &[Step]) -> String {

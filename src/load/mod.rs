@@ -4,6 +4,7 @@
 //! be validated at build time (see `build.rs`) by the same code that checks a
 //! trust's overlay at run time.
 
+pub mod cache;
 pub mod diag;
 pub mod raw;
 mod validate;

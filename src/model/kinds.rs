@@ -117,14 +117,12 @@ pub struct Meta {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Area {
-    #[serde(flatten)]
     pub meta: Meta,
     pub points: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Setting {
-    #[serde(flatten)]
     pub meta: Meta,
 }
 
@@ -161,7 +159,6 @@ impl Regulator {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct Role {
-    #[serde(flatten)]
     pub meta: Meta,
     pub band: u8,
     pub band_max: Option<u8>,
@@ -294,7 +291,6 @@ fn months_label(n: u32) -> String {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct Programme {
-    #[serde(flatten)]
     pub meta: Meta,
     pub kind: ProgrammeKind,
     pub level: Option<u8>,
@@ -352,7 +348,6 @@ impl Decider {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct Requirement {
-    #[serde(flatten)]
     pub meta: Meta,
     pub kind: RequirementKind,
     pub decided_by: Option<Decider>,
@@ -384,7 +379,6 @@ impl PathwayKind {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct Pathway {
-    #[serde(flatten)]
     pub meta: Meta,
     pub kind: PathwayKind,
     pub from: Vec<String>,
@@ -413,7 +407,6 @@ pub enum Audience {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct Resource {
-    #[serde(flatten)]
     pub meta: Meta,
     pub url: Option<String>,
     #[serde(rename = "where")]
@@ -426,7 +419,6 @@ pub struct Resource {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct Barrier {
-    #[serde(flatten)]
     pub meta: Meta,
     pub what_helps: Vec<String>,
 }
@@ -440,7 +432,6 @@ pub struct RuleChange {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Rule {
-    #[serde(flatten)]
     pub meta: Meta,
     pub history: Vec<RuleChange>,
 }
