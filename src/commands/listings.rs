@@ -36,7 +36,7 @@ pub fn roles(
     format: ListFormat,
 ) -> Result<()> {
     let map = ctx.roadmap()?;
-    let engine = Engine::new(&map);
+    let engine = Engine::new(map);
     if let Some(b) = band
         && !(1..=9).contains(&b)
     {
@@ -154,7 +154,7 @@ pub fn areas(ctx: &Ctx, id: Option<&str>, format: ListFormat) -> Result<()> {
     };
     let out = AreasOut {
         schema_version: SCHEMA_VERSION,
-        areas: chosen.iter().map(|a| area_out(&map, a)).collect(),
+        areas: chosen.iter().map(|a| area_out(map, a)).collect(),
     };
     let text = match (format, id) {
         (ListFormat::Json, _) => json::to_string(&out),
@@ -254,7 +254,7 @@ struct SearchOut {
 
 pub fn search(ctx: &Ctx, words: &[String], format: ListFormat) -> Result<()> {
     let map = ctx.roadmap()?;
-    let engine = Engine::new(&map);
+    let engine = Engine::new(map);
     let (hits, suggestion) = match engine.search(words) {
         Ok(h) => (h, None),
         Err(s) => (Vec::new(), s),

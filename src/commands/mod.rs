@@ -72,8 +72,16 @@ impl Ctx {
     }
 
     /// The roadmap to answer from. The plain national data comes from the
-    /// pre-validated digest; anything else is read and validated now.
-    pub fn roadmap(&self) -> Result<Roadmap> {
+    /// pre-validated digest; anything else is read and validated now (or
+    /// taken from the cache of an earlier validation).
+    ///
+    /// It lives for the whole run and is never freed: freeing thousands of
+    /// small strings just before exit cost about 7% of a `pathways` run.
+    pub fn roadmap(&self) -> Result<&'static Roadmap> {
+        self.load().map(|r| &*Box::leak(Box::new(r)))
+    }
+
+    fn load(&self) -> Result<Roadmap> {
         if self.global.data.is_none() && self.global.overlay.is_empty() {
             return Ok(embedded::roadmap());
         }

@@ -10,7 +10,7 @@ use hcsw_roadmap::{Error, Result, SCHEMA_VERSION};
 
 pub fn run(ctx: &Ctx, a: &PathwaysArgs) -> Result<()> {
     let map = ctx.roadmap()?;
-    let engine = Engine::new(&map);
+    let engine = Engine::new(map);
     let (from_text, mut have) = if a.profile {
         let p = super::profile::load_for_pathways()?;
         (a.from.clone().or(p.position), p.holds)

@@ -35,7 +35,7 @@ struct Shown {
 
 pub fn run(ctx: &Ctx, id: &str, format: ListFormat) -> Result<()> {
     let map = ctx.roadmap()?;
-    let engine = Engine::new(&map);
+    let engine = Engine::new(map);
     let Some(rec) = map.get(id) else {
         let ids: Vec<&str> = map.records().map(|r| r.meta().id.as_str()).collect();
         let hint =
@@ -44,7 +44,7 @@ pub fn run(ctx: &Ctx, id: &str, format: ListFormat) -> Result<()> {
             "no record has the id \"{id}\"{hint}\n  find ids with `roadmap search WORDS`"
         )));
     };
-    let shown = build(&map, &engine, rec);
+    let shown = build(map, &engine, rec);
     let out = match format {
         ListFormat::Json => json::to_string(&shown),
         ListFormat::Table => text(&shown, rec, ctx.style),

@@ -80,24 +80,29 @@ pub fn month_range(min: f64, max: f64) -> String {
 /// Wraps `text` to `width` columns, every line starting with `indent`
 /// (the first with `first`), for the prose parts of reports.
 pub fn wrap(text: &str, width: usize, first: &str, indent: &str) -> String {
-    let mut out = String::new();
-    let mut line = first.to_string();
+    let mut out = String::with_capacity(text.len() + first.len() + 8);
+    out.push_str(first);
+    // Columns used on the current line, and whether it has a word yet.
+    let mut len = first.chars().count();
     let mut empty = true;
     for word in text.split_whitespace() {
-        let len = line.chars().count();
-        if !empty && len + 1 + word.chars().count() > width {
-            out.push_str(line.trim_end());
+        let w = word.chars().count();
+        if !empty && len + 1 + w > width {
             out.push('\n');
-            line = indent.to_string();
+            out.push_str(indent);
+            len = indent.chars().count();
             empty = true;
         }
         if !empty {
-            line.push(' ');
+            out.push(' ');
+            len += 1;
         }
-        line.push_str(word);
+        out.push_str(word);
+        len += w;
         empty = false;
     }
-    out.push_str(line.trim_end());
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
     out.push('\n');
     out
 }

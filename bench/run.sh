@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Benchmarks for BENCHMARKS.md. Needs hyperfine (apt-get install hyperfine).
+# Usage: bench/run.sh            (writes results under target/bench/)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v hyperfine >/dev/null || { echo "install hyperfine: apt-get install hyperfine" >&2; exit 1; }
+cargo build --release --bin roadmap --example synth
+bin=target/release/roadmap
+out=target/bench; mkdir -p "$out"
+# A private home, so the cache of validated data starts empty.
+export ROADMAP_HOME=$(mktemp -d)
+for n in 1 10 100; do
+    [ -d "$out/data-${n}x" ] || target/release/examples/synth "$n" "$out/data-${n}x" >/dev/null
+done
+
+echo "== start-up on the built-in data, against --version (same run)"
+hyperfine -N --warmup 10 --runs 100 --export-markdown "$out/startup.md" \
+    "$bin --version" "$bin pathways --from band3" \
+    "$bin pathways --from band2 --to registered-nurse --have gcse-english"
+
+echo "== check (always parses and validates) at 1x, 10x, 100x"
+hyperfine -N --warmup 2 --runs 10 --export-markdown "$out/check.md" \
+    "$bin check --data $out/data-1x" "$bin check --data $out/data-10x" "$bin check --data $out/data-100x"
+
+echo "== pathways at 1x, 10x, 100x (validated data cached after the first run)"
+hyperfine -N --warmup 2 --runs 10 --export-markdown "$out/pathways.md" \
+    "$bin pathways --data $out/data-1x --from band3" \
+    "$bin pathways --data $out/data-10x --from band3" \
+    "$bin pathways --data $out/data-100x --from band3" \
+    "$bin pathways --data $out/data-1x --from band2 --to registered-nurse" \
+    "$bin pathways --data $out/data-10x --from band2 --to registered-nurse" \
+    "$bin pathways --data $out/data-100x --from band2 --to registered-nurse"
+
+echo "== peak memory (max RSS, KB)"
+for args in "pathways --from band3" "pathways --data $out/data-100x --from band3" "check --data $out/data-100x"; do
+    /usr/bin/time -f "%M KB  roadmap $args" $bin $args >/dev/null
+done
+echo "== instructions (callgrind; repeatable on a busy machine)"
+if command -v valgrind >/dev/null; then
+    for args in "--version" "pathways --from band3"; do
+        valgrind --tool=callgrind --callgrind-out-file=/dev/null $bin $args 2>&1 >/dev/null | grep -o "refs: .*" | sed "s|^|roadmap $args: |"
+    done
+fi
