@@ -118,6 +118,17 @@ pub enum Command {
         #[command(flatten)]
         out: ListOut,
     },
+    /// A few plain questions about you, then your personal plan.
+    #[command(
+        after_help = "Examples:\n  roadmap assess                                   answer the questions\n  roadmap assess -o career-conversation.md         also write a record for your manager\n  roadmap assess --answers answers.toml --no-save  no questions: answers from a file"
+    )]
+    Assess(AssessArgs),
+    /// Your saved profile: show it, say where it is, or delete it.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  roadmap profile show\n  roadmap profile path\n  roadmap profile forget --yes"
+    )]
+    Profile(ProfileCommand),
     /// Check data files: the national data, or --data / --overlay directories.
     #[command(
         after_help = "Examples:\n  roadmap check\n  roadmap check --overlay ./our-trust\n  roadmap check --data ./data"
@@ -126,6 +137,39 @@ pub enum Command {
     /// Print the JSON Schema of the data files, for editors such as Taplo.
     #[command(after_help = "Examples:\n  roadmap schema > roadmap.schema.json")]
     Schema,
+}
+
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    /// Take every answer from a TOML file instead of asking (see README).
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// Do not save your answers.
+    #[arg(long)]
+    pub no_save: bool,
+    /// Write a career-conversation record (Markdown) to FILE.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// Print your saved profile.
+    #[command(after_help = "Example:\n  roadmap profile show")]
+    Show,
+    /// Print where your profile is saved.
+    #[command(after_help = "Example:\n  roadmap profile path")]
+    Path,
+    /// Delete your saved profile (asks first).
+    #[command(after_help = "Examples:\n  roadmap profile forget\n  roadmap profile forget --yes")]
+    Forget {
+        /// Delete without asking.
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -10,6 +10,7 @@
 pub mod embedded;
 pub mod load;
 pub mod model;
+pub mod profile;
 pub mod suggest;
 
 /// Version of every JSON document `roadmap` writes. Bump it when a field is

@@ -2,6 +2,7 @@
 
 mod cli;
 mod commands;
+mod wizard;
 
 use clap::Parser;
 use hcsw_roadmap::Error;

@@ -1,6 +1,7 @@
 //! One module per subcommand. Each parses nothing itself: it takes clap's
 //! arguments, asks the engine, and hands the result to a renderer.
 
+mod assess;
 mod check;
 mod listings;
 mod pathways;
@@ -30,6 +31,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Areas { id, out } => listings::areas(&ctx, id.as_deref(), out.format),
         Command::Search { words, out } => listings::search(&ctx, &words, out.format),
         Command::Show { id, out } => show::run(&ctx, &id, out.format),
+        Command::Assess(a) => assess::run(&ctx, &a),
+        Command::Profile(p) => profile::run(&ctx, &p),
     }
 }
 
@@ -129,6 +132,24 @@ fn terminal_width(tty: bool) -> u16 {
         return w.max(40);
     }
     100
+}
+
+/// Writes a new file atomically. An existing file is replaced only with
+/// `force`; otherwise exit 73 and the file is untouched.
+pub fn write_new_file(path: &std::path::Path, bytes: &[u8], force: bool) -> Result<()> {
+    if path.exists() && !force {
+        return Err(Error::CantCreate(format!(
+            "{} already exists; choose another file, or add --force to replace it",
+            path.display()
+        )));
+    }
+    if path.is_dir() {
+        return Err(Error::CantCreate(format!(
+            "{} is a directory; give a file name",
+            path.display()
+        )));
+    }
+    hcsw_roadmap::profile::write_atomic(path, bytes, None).map_err(|e| Error::io(path, e))
 }
 
 /// Writes to stdout; a closed pipe (`roadmap ... | head`) is not an error.

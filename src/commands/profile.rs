@@ -1,6 +1,11 @@
-//! The saved profile, as `pathways --profile` sees it.
+//! `roadmap profile show | path | forget`, and the profile as
+//! `pathways --profile` sees it.
 
+use super::{Ctx, emit};
+use crate::cli::ProfileCommand;
+use hcsw_roadmap::profile::{ProfileError, Store};
 use hcsw_roadmap::{Error, Result};
+use std::io::IsTerminal;
 
 /// Where a profile says the person is, and what they hold.
 pub struct Saved {
@@ -8,8 +13,79 @@ pub struct Saved {
     pub holds: Vec<String>,
 }
 
+pub fn error(e: ProfileError) -> Error {
+    match e {
+        ProfileError::Corrupt { .. } | ProfileError::Newer { .. } => {
+            Error::DataRefused(e.to_string())
+        }
+        ProfileError::Io { path, source } => Error::io(path, source),
+        ProfileError::NoDirectory => Error::Other(e.to_string()),
+    }
+}
+
+fn store() -> Result<Store> {
+    Store::locate().map_err(error)
+}
+
 pub fn load_for_pathways() -> Result<Saved> {
-    Err(Error::Usage(
-        "--profile needs a saved profile, and the self-assessment that saves one (`roadmap assess`) is not in this version yet; use --from and --have instead".into(),
-    ))
+    let store = store()?;
+    match store.load().map_err(error)? {
+        Some(p) => Ok(Saved {
+            position: p.answers.role.clone(),
+            holds: p.answers.holds(),
+        }),
+        None => Err(Error::Usage(format!(
+            "--profile: there is no saved profile yet (looked in {}).\n  run `roadmap assess` to make one, or use --from and --have",
+            store.path().display()
+        ))),
+    }
+}
+
+pub fn run(_ctx: &Ctx, cmd: &ProfileCommand) -> Result<()> {
+    let store = store()?;
+    match cmd {
+        ProfileCommand::Path => emit(&format!("{}\n", store.path().display())),
+        ProfileCommand::Show => match store.load().map_err(error)? {
+            Some(p) => emit(&toml::to_string(&p).map_err(|e| Error::Other(e.to_string()))?),
+            None => emit(&format!(
+                "No saved profile yet. Run `roadmap assess` to make one; it will be saved at {}\n",
+                store.path().display()
+            )),
+        },
+        ProfileCommand::Forget { yes } => {
+            if !store.path().exists() {
+                return emit("There is no saved profile to forget.\n");
+            }
+            if !yes {
+                if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+                    return Err(Error::Usage(
+                        "roadmap profile forget asks before deleting, but there is no terminal; add --yes to delete without asking".into(),
+                    ));
+                }
+                let ok = dialoguer::Confirm::new()
+                    .with_prompt(format!(
+                        "Delete your saved profile at {}?",
+                        store.path().display()
+                    ))
+                    .default(false)
+                    .interact()
+                    .map_err(|e| {
+                        let dialoguer::Error::IO(io) = e;
+                        if matches!(
+                            io.kind(),
+                            std::io::ErrorKind::Interrupted | std::io::ErrorKind::UnexpectedEof
+                        ) {
+                            Error::Interrupted
+                        } else {
+                            Error::io("terminal", io)
+                        }
+                    })?;
+                if !ok {
+                    return emit("Kept your profile.\n");
+                }
+            }
+            store.forget().map_err(error)?;
+            emit("Your saved profile has been deleted.\n")
+        }
+    }
 }

@@ -5,6 +5,7 @@
 mod eligibility;
 mod holdings;
 pub mod next;
+pub mod personal;
 mod plan;
 mod position;
 pub mod results;

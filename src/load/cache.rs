@@ -32,7 +32,12 @@ pub fn key(dirs: &[&Path]) -> Option<Vec<String>> {
         files.sort();
         for f in files {
             let m = std::fs::metadata(&f).ok()?;
-            let mtime = m.modified().ok()?.duration_since(UNIX_EPOCH).ok()?.as_nanos();
+            let mtime = m
+                .modified()
+                .ok()?
+                .duration_since(UNIX_EPOCH)
+                .ok()?
+                .as_nanos();
             let abs = std::fs::canonicalize(&f).ok()?;
             key.push(format!("{layer}\t{}\t{}\t{mtime}", abs.display(), m.len()));
         }

@@ -4,6 +4,7 @@
 pub mod json;
 pub mod listing;
 pub mod pathways;
+pub mod plan;
 pub mod table;
 pub mod text;
 

@@ -1,0 +1,271 @@
+//! `roadmap assess`: the self-assessment, the personal plan, the saved
+//! profile and the career-conversation record.
+
+use super::{Ctx, emit, write_new_file};
+use crate::cli::AssessArgs;
+use crate::wizard::Wizard;
+use hcsw_roadmap::engine::Engine;
+use hcsw_roadmap::engine::personal::PlanInput;
+use hcsw_roadmap::profile::{Answers, Goal, PROFILE_VERSION, Profile, Store};
+use hcsw_roadmap::render::plan;
+use hcsw_roadmap::suggest::did_you_mean;
+use hcsw_roadmap::{Error, Result};
+use std::io::IsTerminal;
+use std::path::Path;
+
+pub fn run(ctx: &Ctx, a: &AssessArgs) -> Result<()> {
+    let map = ctx.roadmap()?;
+    let engine = Engine::new(map);
+    let store = Store::locate().map_err(|e| Error::Other(e.to_string()))?;
+    let saved = store.load().map_err(super::profile::error)?;
+    // Refuse an existing output before asking anything, not after.
+    if let Some(o) = &a.output
+        && o.exists()
+        && !a.force
+    {
+        return Err(Error::CantCreate(format!(
+            "{} already exists; choose another file, or add --force to replace it",
+            o.display()
+        )));
+    }
+    let interactive = a.answers.is_none();
+    let answers = match &a.answers {
+        Some(path) => read_answers(path)?,
+        None => {
+            if !std::io::stderr().is_terminal() || !std::io::stdin().is_terminal() {
+                return Err(Error::Usage(
+                    "roadmap assess asks questions, but there is no terminal to ask them in.\n  \
+                     Put your answers in a file and run: roadmap assess --answers answers.toml\n  \
+                     (see \"Self-assessment without a terminal\" in the README for the keys)"
+                        .into(),
+                ));
+            }
+            let prev = saved
+                .as_ref()
+                .map(|p| p.answers.clone())
+                .unwrap_or_default();
+            if saved.is_some() {
+                eprintln!(
+                    "Your answers from last time are filled in: press Enter to keep each one.\n"
+                );
+            }
+            Wizard::new(&engine, ctx.style.color).ask(&prev)?
+        }
+    };
+    let source = if interactive {
+        None
+    } else {
+        a.answers.as_deref()
+    };
+    let position = match answers.role.as_deref() {
+        Some(r) => engine
+            .resolve_position(r)
+            .map_err(|e| answer_error(source, "role", &e.to_string()))?,
+        None => {
+            return Err(answer_error(
+                source,
+                "role",
+                "say where you are, e.g. role = \"band3\" or role = \"healthcare-support-worker\"",
+            ));
+        }
+    };
+    let goal_role = match answers.goal_role.as_deref() {
+        Some(g) => Some(
+            engine
+                .resolve_position(g)
+                .map_err(|e| answer_error(source, "goal-role", &e.to_string()))?
+                .role,
+        ),
+        None => None,
+    };
+    if answers.goal == Goal::Registered && goal_role.is_none() && !interactive {
+        return Err(answer_error(
+            source,
+            "goal-role",
+            "goal = \"registered\" needs goal-role, e.g. goal-role = \"registered-nurse\"",
+        ));
+    }
+    check_ids(
+        source,
+        "setting",
+        answers.setting.iter(),
+        map.settings.iter().map(|s| s.meta.id.as_str()),
+    )?;
+    check_ids(
+        source,
+        "interests-settings",
+        answers.interests_settings.iter(),
+        map.settings.iter().map(|s| s.meta.id.as_str()),
+    )?;
+    check_ids(
+        source,
+        "barriers",
+        answers.barriers.iter(),
+        map.barriers.iter().map(|b| b.meta.id.as_str()),
+    )?;
+    for (key, r) in [
+        (
+            "confidence.skills-for-life",
+            answers.confidence.skills_for_life,
+        ),
+        (
+            "confidence.personal-skills",
+            answers.confidence.personal_skills,
+        ),
+        (
+            "confidence.technical-skills",
+            answers.confidence.technical_skills,
+        ),
+        (
+            "confidence.career-progression",
+            answers.confidence.career_progression,
+        ),
+    ] {
+        if let Some(r) = r
+            && !(1..=5).contains(&r)
+        {
+            return Err(answer_error(
+                source,
+                key,
+                &format!("{r} is not a rating: use 1 (not confident) to 5 (very confident)"),
+            ));
+        }
+    }
+
+    let today = today();
+    let plan = engine.personal_plan(&PlanInput {
+        answers: &answers,
+        position,
+        goal_role,
+        previous: saved.as_ref().and_then(|p| p.last_plan.as_ref()),
+        date: today.clone(),
+    });
+    emit(&plan::text(&plan, ctx.style))?;
+
+    let wizard = Wizard::new(&engine, ctx.style.color);
+    let save = !a.no_save && (!interactive || wizard.confirm("Save your answers, so next time they are filled in and your plan shows what changed?", true)?);
+    let mut output = a.output.clone();
+    if output.is_none()
+        && interactive
+        && wizard.confirm(
+            "Write a career-conversation record to take to your manager?",
+            false,
+        )?
+    {
+        let name = wizard.text("File name", "career-conversation.md")?;
+        output = Some(name.trim().into());
+    }
+    if let Some(o) = &output {
+        write_new_file(o, plan::record(&plan).as_bytes(), a.force)?;
+        eprintln!("Wrote your career-conversation record to {}", o.display());
+    }
+    if save {
+        let profile = Profile {
+            version: PROFILE_VERSION,
+            saved: today,
+            answers,
+            last_plan: Some(plan.last_plan.clone()),
+        };
+        store.save(&profile).map_err(super::profile::error)?;
+        eprintln!("Saved your answers to {}", store.path().display());
+    }
+    Ok(())
+}
+
+fn read_answers(path: &Path) -> Result<Answers> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::NoInput(format!(
+                "answers file {} does not exist",
+                path.display()
+            )));
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+            return Err(Error::DataRefused(format!(
+                "answers file {} is not UTF-8 text",
+                path.display()
+            )));
+        }
+        Err(e) => {
+            return Err(Error::NoInput(format!(
+                "cannot read answers file {}: {e}",
+                path.display()
+            )));
+        }
+    };
+    toml::from_str(&text).map_err(|e| {
+        let (line, col) = e.span().map_or((0, 0), |s| {
+            let before = &text[..s.start.min(text.len())];
+            (before.matches('\n').count() + 1, before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1)
+        });
+        Error::DataRefused(format!(
+            "{}:{line}:{col}: {}\n  see \"Self-assessment without a terminal\" in the README for every key and its allowed values",
+            path.display(),
+            e.message().trim()
+        ))
+    })
+}
+
+fn answer_error(source: Option<&Path>, key: &str, why: &str) -> Error {
+    match source {
+        Some(p) => Error::DataRefused(format!("{}: `{key}`: {why}", p.display())),
+        None => Error::Usage(why.to_string()),
+    }
+}
+
+fn check_ids<'a>(
+    source: Option<&Path>,
+    key: &str,
+    given: impl Iterator<Item = &'a String>,
+    valid: impl Iterator<Item = &'a str> + Clone,
+) -> Result<()> {
+    for g in given {
+        if !valid.clone().any(|v| v == g) {
+            let hint = did_you_mean(g, valid.clone())
+                .map_or(String::new(), |s| format!(" (did you mean `{s}`?)"));
+            let all: Vec<&str> = valid.clone().collect();
+            return Err(answer_error(
+                source,
+                key,
+                &format!("unknown value \"{g}\"{hint}; allowed: {}", all.join(", ")),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Today as `YYYY-MM-DD` (UTC), or `ROADMAP_TODAY` when set, for tests.
+fn today() -> String {
+    if let Ok(d) = std::env::var("ROADMAP_TODAY") {
+        return d;
+    }
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn civil_dates() {
+        assert_eq!(super::civil_from_days(0), (1970, 1, 1));
+        assert_eq!(super::civil_from_days(20_413), (2025, 11, 21));
+        assert_eq!(super::civil_from_days(11_016), (2000, 2, 29));
+    }
+}

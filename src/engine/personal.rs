@@ -1,0 +1,371 @@
+//! The personal plan behind `roadmap assess`: the same engine as
+//! `pathways`, arranged around one person's answers.
+
+use super::next::Filter;
+use super::results::{Closer, DurationOut, ReqRef, RoleRef, Route, Status};
+use super::{Engine, PlanQuery, Position};
+use crate::SCHEMA_VERSION;
+use crate::model::{PathwayKind, Role};
+use crate::profile::{Answers, Goal, LastPlan, ManagerSupport};
+use serde::Serialize;
+
+pub struct PlanInput<'a> {
+    pub answers: &'a Answers,
+    pub position: Position<'a>,
+    pub goal_role: Option<&'a Role>,
+    pub previous: Option<&'a LastPlan>,
+    /// Today, `YYYY-MM-DD`: passed in so the engine stays free of clocks.
+    pub date: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Move {
+    pub to: RoleRef,
+    pub via: String,
+    pub duration: Option<DurationOut>,
+    /// Things someone else decides, e.g. an employer taking you on.
+    pub decided: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Gap {
+    pub requirement: String,
+    pub title: String,
+    pub close_with: Vec<Closer>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Reach {
+    pub to: RoleRef,
+    pub via: String,
+    pub gaps: Vec<Gap>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Named {
+    pub id: String,
+    pub title: String,
+    pub detail: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AreaPlan {
+    pub area: String,
+    pub title: String,
+    pub rating: Option<u8>,
+    /// Rated 1 or 2: shown first.
+    pub priority: bool,
+    pub offers: Vec<Named>,
+    pub signposts: Vec<Named>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BarrierPlan {
+    pub id: String,
+    pub title: String,
+    pub what_helps: Vec<String>,
+    pub signposts: Vec<Named>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Changes {
+    pub since: String,
+    pub newly_eligible: Vec<String>,
+    pub gaps_closed: Vec<String>,
+    pub new_gaps: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonalPlan {
+    pub schema_version: u32,
+    pub name: Option<String>,
+    pub date: String,
+    pub position: RoleRef,
+    pub setting: Option<String>,
+    pub goal: String,
+    pub goal_role: Option<RoleRef>,
+    pub holding: Vec<ReqRef>,
+    pub eligible_now: Vec<Move>,
+    pub within_reach: Vec<Reach>,
+    pub routes: Vec<Route>,
+    pub develop: Vec<AreaPlan>,
+    pub barriers: Vec<BarrierPlan>,
+    pub conversation: Vec<String>,
+    pub changes: Option<Changes>,
+    /// What to remember for next time.
+    pub last_plan: LastPlan,
+}
+
+impl<'a> Engine<'a> {
+    pub fn personal_plan(&self, input: &PlanInput<'_>) -> PersonalPlan {
+        let a = input.answers;
+        let held = self.holdings(&a.holds());
+        let ns = self.next_steps(&input.position, &held, &Filter::default());
+        let mut eligible_now = Vec::new();
+        let mut within_reach = Vec::new();
+        let mut gap_ids: Vec<String> = Vec::new();
+        for step in ns
+            .steps
+            .iter()
+            .filter(|s| s.kind != PathwayKind::StayAndDevelop)
+        {
+            let via = |o: &super::results::ViaOption| {
+                o.programme
+                    .as_ref()
+                    .map_or("apply for a post".to_string(), |p| p.title.clone())
+            };
+            if let Some(o) = step.options.iter().find(|o| o.ready) {
+                if eligible_now.iter().any(|m: &Move| m.to.id == step.to.id) {
+                    continue;
+                }
+                eligible_now.push(Move {
+                    to: step.to.clone(),
+                    via: via(o),
+                    duration: o.programme.as_ref().and_then(|p| p.duration.clone()),
+                    decided: o
+                        .checks
+                        .iter()
+                        .filter(|c| c.status == Status::Decides)
+                        .map(|c| c.title.clone())
+                        .collect(),
+                });
+                continue;
+            }
+            // Within reach: every missing requirement has a programme that gives it.
+            let Some(o) = step.options.iter().find(|o| {
+                o.checks
+                    .iter()
+                    .filter(|c| c.status == Status::Missing)
+                    .all(|c| c.close_with.iter().any(|x| x.kind == "programme"))
+            }) else {
+                continue;
+            };
+            if within_reach.iter().any(|r: &Reach| r.to.id == step.to.id) {
+                continue;
+            }
+            let gaps: Vec<Gap> = o
+                .checks
+                .iter()
+                .filter(|c| c.status == Status::Missing)
+                .map(|c| Gap {
+                    requirement: c.requirement.clone(),
+                    title: c.title.clone(),
+                    close_with: c.close_with.clone(),
+                })
+                .collect();
+            gap_ids.extend(gaps.iter().map(|g| g.requirement.clone()));
+            within_reach.push(Reach {
+                to: step.to.clone(),
+                via: via(o),
+                gaps,
+            });
+        }
+        // Interests first, then by band, so what the person asked about leads.
+        let interested = |r: &RoleRef| {
+            a.interests_families.contains(&r.family)
+                || r.settings.iter().any(|s| a.interests_settings.contains(s))
+        };
+        eligible_now.sort_by_key(|m| (!interested(&m.to), m.to.band, m.to.title.clone()));
+        within_reach.sort_by_key(|m| (!interested(&m.to), m.to.band, m.to.title.clone()));
+        gap_ids.sort();
+        gap_ids.dedup();
+
+        let routes = match input.goal_role {
+            Some(goal) if goal.meta.id != input.position.role.meta.id => self.plan(&PlanQuery {
+                from: input.position.role,
+                to: goal,
+                held: held.clone(),
+                routes: 2,
+            }),
+            _ => Vec::new(),
+        };
+
+        let develop = self.develop(input.position.role, a);
+        let barriers = a
+            .barriers
+            .iter()
+            .filter_map(|id| self.map.barriers.iter().find(|b| b.meta.id == *id))
+            .map(|b| BarrierPlan {
+                id: b.meta.id.clone(),
+                title: b.meta.title.clone(),
+                what_helps: b.what_helps.clone(),
+                signposts: self
+                    .map
+                    .resources
+                    .iter()
+                    .filter(|r| r.helps_with.contains(&b.meta.id))
+                    .map(signpost)
+                    .collect(),
+            })
+            .collect();
+
+        let eligible_ids: Vec<String> = eligible_now.iter().map(|m| m.to.id.clone()).collect();
+        let changes = input.previous.map(|p| {
+            let title = |id: &str| {
+                self.map
+                    .get(id)
+                    .map_or_else(|| id.to_string(), |r| r.meta().title.clone())
+            };
+            Changes {
+                since: p.date.clone(),
+                newly_eligible: eligible_ids
+                    .iter()
+                    .filter(|id| !p.eligible.contains(id))
+                    .map(|id| title(id))
+                    .collect(),
+                gaps_closed: p
+                    .gaps
+                    .iter()
+                    .filter(|id| !gap_ids.contains(id))
+                    .map(|id| self.req_title(id))
+                    .collect(),
+                new_gaps: gap_ids
+                    .iter()
+                    .filter(|id| !p.gaps.contains(id))
+                    .map(|id| self.req_title(id))
+                    .collect(),
+            }
+        });
+        let goal = match (a.goal, input.goal_role) {
+            (_, Some(r)) => format!("become a {}", r.meta.title.to_lowercase()),
+            (Goal::GrowInRole, _) => "grow in my current role".into(),
+            (Goal::MoveUp, _) => "move up a band".into(),
+            (Goal::Registered, None) => "become a registered professional".into(),
+            (Goal::NotSure, None) => "not decided yet".into(),
+        };
+        let mut plan = PersonalPlan {
+            schema_version: SCHEMA_VERSION,
+            name: a.name.clone().filter(|n| !n.trim().is_empty()),
+            date: input.date.clone(),
+            position: RoleRef::of(input.position.role),
+            setting: a
+                .setting
+                .as_ref()
+                .and_then(|s| self.map.settings.iter().find(|x| x.meta.id == *s))
+                .map(|s| s.meta.title.clone()),
+            goal,
+            goal_role: input.goal_role.map(RoleRef::of),
+            holding: self.holding_refs(&held),
+            eligible_now,
+            within_reach,
+            routes,
+            develop,
+            barriers,
+            conversation: Vec::new(),
+            changes,
+            last_plan: LastPlan {
+                date: input.date.clone(),
+                eligible: eligible_ids,
+                gaps: gap_ids,
+            },
+        };
+        plan.conversation = conversation(&plan, a);
+        plan
+    }
+
+    /// Development in the current role, per area, low-rated areas first.
+    fn develop(&self, role: &Role, a: &Answers) -> Vec<AreaPlan> {
+        let in_role: Vec<&str> = self
+            .pathways_from(&role.meta.id)
+            .iter()
+            .filter(|p| p.kind == PathwayKind::StayAndDevelop)
+            .flat_map(|p| p.via.iter().map(String::as_str))
+            .collect();
+        let mut out: Vec<AreaPlan> = self
+            .map
+            .areas
+            .iter()
+            .map(|area| {
+                let id = area.meta.id.as_str();
+                let rating = a
+                    .confidence
+                    .by_area()
+                    .iter()
+                    .find(|(k, _)| *k == id)
+                    .and_then(|(_, r)| *r);
+                let mut offers: Vec<Named> = self
+                    .map
+                    .programmes
+                    .iter()
+                    .filter(|p| {
+                        p.areas.iter().any(|x| x == id) && in_role.contains(&p.meta.id.as_str())
+                    })
+                    .map(|p| Named {
+                        id: p.meta.id.clone(),
+                        title: p.meta.title.clone(),
+                        detail: p.duration.as_ref().map(|d| d.label()),
+                    })
+                    .collect();
+                offers.truncate(5);
+                let mut signposts: Vec<Named> = self
+                    .map
+                    .resources
+                    .iter()
+                    .filter(|r| r.areas.iter().any(|x| x == id))
+                    .map(signpost)
+                    .collect();
+                signposts.truncate(4);
+                AreaPlan {
+                    area: id.to_string(),
+                    title: area.meta.title.clone(),
+                    rating,
+                    priority: rating.is_some_and(|r| r <= 2),
+                    offers,
+                    signposts,
+                }
+            })
+            .collect();
+        out.sort_by_key(|p| !p.priority);
+        out
+    }
+}
+
+fn signpost(r: &crate::model::Resource) -> Named {
+    Named {
+        id: r.meta.id.clone(),
+        title: r.meta.title.clone(),
+        detail: r.url.clone().or_else(|| r.where_.clone()),
+    }
+}
+
+/// Prompts for the career conversation, in the person's own voice.
+fn conversation(p: &PersonalPlan, a: &Answers) -> Vec<String> {
+    let mut out = vec![format!(
+        "My goal is to {}. What do you think is a realistic next step for me?",
+        p.goal
+    )];
+    for r in p.within_reach.iter().take(2) {
+        for g in r.gaps.iter().take(2) {
+            let how = g.close_with.first().map_or(String::new(), |c| {
+                format!(", for example through {}", c.title)
+            });
+            out.push(format!(
+                "To move towards {} I need {}{how}. Can the trust support me with this?",
+                r.to.title.to_lowercase(),
+                g.title
+            ));
+        }
+    }
+    if a.earn_while_learning {
+        out.push("I need to keep earning while I learn. Which apprenticeships does our trust offer, and when do places open?".into());
+    }
+    match a.manager_supports {
+        ManagerSupport::Yes => out.push("Thank you for supporting my release for study. Can we agree how many hours a week, and when?".into()),
+        _ => out.push(match a.study_hours {
+            Some(h) => format!("Could I be released for study time? I could give about {h} hours a week of my own time as well."),
+            None => "Could I be released for study time, and how would my shifts be covered?".into(),
+        }),
+    }
+    for area in p.develop.iter().filter(|d| d.priority) {
+        out.push(format!(
+            "I rated my confidence in {} low. What development is there for this in my role?",
+            area.title.to_lowercase()
+        ));
+    }
+    if !p.barriers.is_empty() {
+        out.push("I have found some things hard (listed in this record). Can we talk about what would help?".into());
+    }
+    out.push("What is on offer locally? It varies by trust, so who in the education team should I talk to?".into());
+    out.push("Can we write down agreed next steps, and review them at my next appraisal?".into());
+    out
+}

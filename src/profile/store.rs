@@ -1,0 +1,180 @@
+//! Where the profile lives, and how it is read and written safely.
+
+use super::{PROFILE_VERSION, Profile};
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The profile directory: `$ROADMAP_HOME` when set (tests, shared PCs),
+/// else the user data directory (`~/.local/share/roadmap` on Linux).
+pub struct Store {
+    pub dir: PathBuf,
+}
+
+#[derive(Debug)]
+pub enum ProfileError {
+    /// No home or data directory could be found.
+    NoDirectory,
+    /// The file exists but is not a profile this version can read.
+    Corrupt { path: PathBuf, why: String },
+    /// Written by a newer `roadmap`.
+    Newer { path: PathBuf, version: u32 },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl fmt::Display for ProfileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProfileError::NoDirectory => f.write_str(
+                "cannot find a home directory for the profile; set ROADMAP_HOME to a directory",
+            ),
+            ProfileError::Corrupt { path, why } => write!(
+                f,
+                "your saved profile at {} cannot be read: {why}\n  it has not been changed. Fix it, or move it away and run `roadmap assess` again",
+                path.display()
+            ),
+            ProfileError::Newer { path, version } => write!(
+                f,
+                "your saved profile at {} was written by a newer roadmap (profile version {version}; this one reads version {PROFILE_VERSION})\n  it has not been changed. Update roadmap to use it",
+                path.display()
+            ),
+            ProfileError::Io { path, source } => write!(f, "{}: {source}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for ProfileError {}
+
+impl Store {
+    pub fn locate() -> Result<Store, ProfileError> {
+        let dir = match std::env::var_os("ROADMAP_HOME") {
+            Some(h) if !h.is_empty() => PathBuf::from(h),
+            _ => dirs::data_dir()
+                .ok_or(ProfileError::NoDirectory)?
+                .join("roadmap"),
+        };
+        Ok(Store { dir })
+    }
+
+    pub fn path(&self) -> PathBuf {
+        self.dir.join("profile.toml")
+    }
+
+    pub fn backup_path(&self) -> PathBuf {
+        self.dir.join("profile.toml.bak")
+    }
+
+    /// The saved profile, `None` when there is none yet.
+    pub fn load(&self) -> Result<Option<Profile>, ProfileError> {
+        let path = self.path();
+        let text = match std::fs::read(&path) {
+            Ok(bytes) => String::from_utf8(bytes).map_err(|_| ProfileError::Corrupt {
+                path: path.clone(),
+                why: "it is not UTF-8 text".into(),
+            })?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(ProfileError::Io { path, source: e }),
+        };
+        // Check the version first, so a newer file is reported as newer
+        // rather than as having unknown fields.
+        let version = toml::from_str::<toml::Table>(&text)
+            .map_err(|e| ProfileError::Corrupt {
+                path: path.clone(),
+                why: e.message().trim().to_string(),
+            })?
+            .get("version")
+            .and_then(toml::Value::as_integer);
+        match version {
+            Some(v) if v > PROFILE_VERSION as i64 => {
+                return Err(ProfileError::Newer {
+                    path,
+                    version: v.clamp(0, u32::MAX as i64) as u32,
+                });
+            }
+            None => {
+                return Err(ProfileError::Corrupt {
+                    path,
+                    why: "it has no `version`".into(),
+                });
+            }
+            _ => {}
+        }
+        toml::from_str(&text)
+            .map(Some)
+            .map_err(|e| ProfileError::Corrupt {
+                path,
+                why: e.message().trim().to_string(),
+            })
+    }
+
+    /// Saves atomically: write a temporary file beside it, flush it to disk,
+    /// keep the old profile as `profile.toml.bak`, then rename into place.
+    /// At every moment there is a complete profile on disk.
+    pub fn save(&self, profile: &Profile) -> Result<(), ProfileError> {
+        let path = self.path();
+        let io = |p: &Path| {
+            let p = p.to_path_buf();
+            move |source| ProfileError::Io { path: p, source }
+        };
+        std::fs::create_dir_all(&self.dir).map_err(io(&self.dir))?;
+        let text = toml::to_string(profile).map_err(|e| ProfileError::Corrupt {
+            path: path.clone(),
+            why: e.to_string(),
+        })?;
+        write_atomic(&path, text.as_bytes(), Some(&self.backup_path())).map_err(io(&path))
+    }
+
+    /// Deletes the profile and its backup. `Ok(false)` when there was none.
+    pub fn forget(&self) -> Result<bool, ProfileError> {
+        let path = self.path();
+        let existed = path.exists();
+        for p in [path, self.backup_path()] {
+            match std::fs::remove_file(&p) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(ProfileError::Io { path: p, source: e }),
+            }
+        }
+        Ok(existed)
+    }
+}
+
+/// Writes `bytes` to `path` so that a reader (or a crash) sees the old file
+/// or the new one, never a half-written one. With `backup`, the old file is
+/// kept there. `ROADMAP_TEST_PAUSE_BEFORE_RENAME` (tests only) holds the
+/// write between flushing and renaming, so a test can kill the process there.
+pub fn write_atomic(path: &Path, bytes: &[u8], backup: Option<&Path>) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        if let Some(ms) = std::env::var("ROADMAP_TEST_PAUSE_BEFORE_RENAME")
+            .ok()
+            .and_then(|v| v.parse().ok())
+        {
+            std::thread::sleep(std::time::Duration::from_millis(ms));
+        }
+        if let Some(b) = backup
+            && path.exists()
+        {
+            std::fs::copy(path, b)?;
+        }
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}

@@ -1,0 +1,304 @@
+//! The self-assessment questions (dialoguer). It only builds `Answers`;
+//! the plan comes from the same engine as `pathways`.
+
+use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
+use dialoguer::{Confirm, Input, MultiSelect, Select};
+use hcsw_roadmap::engine::Engine;
+use hcsw_roadmap::model::Regulator;
+use hcsw_roadmap::profile::{
+    Answers, Confidence, Digital, Goal, How, Level, ManagerSupport, Qualification,
+};
+use hcsw_roadmap::{Error, Result};
+
+/// Ctrl-C raises SIGINT (dialoguer's doing), which ends the process before
+/// anything is saved. EOF and read errors arrive here.
+fn interrupted(e: dialoguer::Error) -> Error {
+    let dialoguer::Error::IO(io) = e;
+    match io.kind() {
+        std::io::ErrorKind::Interrupted | std::io::ErrorKind::UnexpectedEof => Error::Interrupted,
+        _ => Error::io("terminal", io),
+    }
+}
+
+pub struct Wizard<'e, 'a> {
+    engine: &'e Engine<'a>,
+    theme: Box<dyn Theme>,
+}
+
+impl<'e, 'a> Wizard<'e, 'a> {
+    pub fn new(engine: &'e Engine<'a>, color: bool) -> Self {
+        let theme: Box<dyn Theme> = if color {
+            Box::new(ColorfulTheme::default())
+        } else {
+            Box::new(SimpleTheme)
+        };
+        Wizard { engine, theme }
+    }
+
+    fn choose<T: Copy + PartialEq>(
+        &self,
+        prompt: &str,
+        choices: &[(T, &str)],
+        default: T,
+    ) -> Result<T> {
+        let labels: Vec<&str> = choices.iter().map(|c| c.1).collect();
+        let start = choices.iter().position(|c| c.0 == default).unwrap_or(0);
+        let i = Select::with_theme(&*self.theme)
+            .with_prompt(prompt)
+            .items(&labels)
+            .default(start)
+            .interact()
+            .map_err(interrupted)?;
+        Ok(choices[i].0)
+    }
+
+    fn pick_many(&self, prompt: &str, labels: &[String], chosen: &[bool]) -> Result<Vec<usize>> {
+        MultiSelect::with_theme(&*self.theme)
+            .with_prompt(format!("{prompt} (space to tick, Enter when done)"))
+            .items(labels)
+            .defaults(chosen)
+            .interact()
+            .map_err(interrupted)
+    }
+
+    fn yes(&self, prompt: &str, default: bool) -> Result<bool> {
+        Confirm::with_theme(&*self.theme)
+            .with_prompt(prompt)
+            .default(default)
+            .interact()
+            .map_err(interrupted)
+    }
+
+    pub fn confirm(&self, prompt: &str, default: bool) -> Result<bool> {
+        self.yes(prompt, default)
+    }
+
+    pub fn text(&self, prompt: &str, default: &str) -> Result<String> {
+        Input::<String>::with_theme(&*self.theme)
+            .with_prompt(prompt)
+            .with_initial_text(default)
+            .allow_empty(true)
+            .interact_text()
+            .map_err(interrupted)
+    }
+
+    /// Asks everything, pre-filled from `prev` (the saved profile).
+    pub fn ask(&self, prev: &Answers) -> Result<Answers> {
+        let map = self.engine.map;
+        let mut a = prev.clone();
+        let name = self.text(
+            "Your name, for the record you take to your manager (leave blank to skip)",
+            prev.name.as_deref().unwrap_or(""),
+        )?;
+        a.name = Some(name.trim().to_string()).filter(|n| !n.is_empty());
+
+        // Where you are: support roles first, as people name them.
+        let mut roles: Vec<_> = map
+            .roles
+            .iter()
+            .filter(|r| r.band <= 4 && r.closed_since.is_none())
+            .collect();
+        roles.sort_by(|x, y| {
+            x.band
+                .cmp(&y.band)
+                .then_with(|| x.meta.title.cmp(&y.meta.title))
+        });
+        let mut labels: Vec<String> = roles
+            .iter()
+            .map(|r| format!("{} ({})", r.meta.title, r.band_label()))
+            .collect();
+        labels.push("Another role: I'll type it".into());
+        let prev_role = prev
+            .role
+            .as_deref()
+            .and_then(|r| self.engine.resolve_position(r).ok())
+            .map(|p| p.role.meta.id.clone());
+        let start = prev_role
+            .as_ref()
+            .and_then(|id| roles.iter().position(|r| r.meta.id == *id))
+            .unwrap_or(0);
+        let i = Select::with_theme(&*self.theme)
+            .with_prompt("What is your role now?")
+            .items(&labels)
+            .default(start)
+            .max_length(12)
+            .interact()
+            .map_err(interrupted)?;
+        a.role = Some(if i < roles.len() {
+            roles[i].meta.id.clone()
+        } else {
+            let engine = self.engine;
+            Input::<String>::with_theme(&*self.theme)
+                .with_prompt(
+                    "Your role or band (for example \"band 3\" or \"theatre support worker\")",
+                )
+                .validate_with(|t: &String| {
+                    engine
+                        .resolve_position(t)
+                        .map(|_| ())
+                        .map_err(|e| e.to_string())
+                })
+                .interact_text()
+                .map_err(interrupted)?
+        });
+
+        let mut settings: Vec<(Option<String>, String)> = map
+            .settings
+            .iter()
+            .map(|s| (Some(s.meta.id.clone()), s.meta.title.clone()))
+            .collect();
+        settings.push((None, "Skip".into()));
+        let choices: Vec<(usize, &str)> = settings
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (i, s.1.as_str()))
+            .collect();
+        let start = settings
+            .iter()
+            .position(|s| s.0 == prev.setting)
+            .unwrap_or(settings.len() - 1);
+        a.setting = settings[self.choose("Where do you work?", &choices, start)?]
+            .0
+            .clone();
+
+        a.english = self.choose(
+            "Your English: the highest level you have",
+            &Level::CHOICES,
+            prev.english,
+        )?;
+        if matches!(a.english, Level::Level1 | Level::Level2 | Level::Higher) {
+            a.english_how = self.choose("How did you get it?", &How::CHOICES, prev.english_how)?;
+        }
+        a.maths = self.choose(
+            "Your maths: the highest level you have",
+            &Level::CHOICES,
+            prev.maths,
+        )?;
+        if matches!(a.maths, Level::Level1 | Level::Level2 | Level::Higher) {
+            a.maths_how = self.choose("How did you get it?", &How::CHOICES, prev.maths_how)?;
+        }
+        a.digital = self.choose("Your digital skills", &Digital::CHOICES, prev.digital)?;
+        a.care_certificate = self.yes(
+            "Have you completed the Care Certificate?",
+            prev.care_certificate,
+        )?;
+
+        let labels: Vec<String> = Qualification::CHOICES
+            .iter()
+            .map(|c| c.1.to_string())
+            .collect();
+        let ticked: Vec<bool> = Qualification::CHOICES
+            .iter()
+            .map(|c| prev.qualifications.contains(&c.0))
+            .collect();
+        a.qualifications = self
+            .pick_many(
+                "Qualifications or apprenticeships you have finished",
+                &labels,
+                &ticked,
+            )?
+            .into_iter()
+            .map(|i| Qualification::CHOICES[i].0)
+            .collect();
+
+        a.goal = self.choose("What do you want next?", &Goal::CHOICES, prev.goal)?;
+        a.goal_role = None;
+        if a.goal == Goal::Registered {
+            let mut reg: Vec<_> = map
+                .roles
+                .iter()
+                .filter(|r| r.registered != Regulator::None)
+                .collect();
+            reg.sort_by(|x, y| x.meta.title.cmp(&y.meta.title));
+            let choices: Vec<(usize, &str)> = reg
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (i, r.meta.title.as_str()))
+                .collect();
+            let start = reg
+                .iter()
+                .position(|r| Some(&r.meta.id) == prev.goal_role.as_ref())
+                .unwrap_or(0);
+            let i = self.choose("Which registered role?", &choices, start)?;
+            a.goal_role = Some(reg[i].meta.id.clone());
+        }
+
+        let labels: Vec<String> = map.settings.iter().map(|s| s.meta.title.clone()).collect();
+        let ticked: Vec<bool> = map
+            .settings
+            .iter()
+            .map(|s| prev.interests_settings.contains(&s.meta.id))
+            .collect();
+        a.interests_settings = self
+            .pick_many("Settings that interest you (optional)", &labels, &ticked)?
+            .into_iter()
+            .map(|i| map.settings[i].meta.id.clone())
+            .collect();
+
+        a.earn_while_learning = self.yes(
+            "Do you need to keep earning while you learn?",
+            prev.earn_while_learning,
+        )?;
+        let hours: [(Option<u8>, &str); 5] = [
+            (Some(0), "None at the moment"),
+            (Some(2), "Up to 2 hours a week"),
+            (Some(6), "2 to 6 hours a week"),
+            (Some(10), "More than 6 hours a week"),
+            (None, "Not sure"),
+        ];
+        a.study_hours = self.choose(
+            "How much of your own time could you give to study?",
+            &hours,
+            prev.study_hours,
+        )?;
+        a.manager_supports = self.choose(
+            "Does your manager support you being released for training?",
+            &ManagerSupport::CHOICES,
+            prev.manager_supports,
+        )?;
+
+        let scale: [(Option<u8>, &str); 6] = [
+            (Some(1), "1: not confident"),
+            (Some(2), "2"),
+            (Some(3), "3"),
+            (Some(4), "4"),
+            (Some(5), "5: very confident"),
+            (None, "Skip"),
+        ];
+        a.confidence = Confidence {
+            skills_for_life: self.choose(
+                "How confident are you in English, maths and digital skills?",
+                &scale,
+                prev.confidence.skills_for_life,
+            )?,
+            personal_skills: self.choose(
+                "How confident are you in personal skills (such as leading, resilience, coaching)?",
+                &scale,
+                prev.confidence.personal_skills,
+            )?,
+            technical_skills: self.choose(
+                "How confident are you in the technical skills of your job?",
+                &scale,
+                prev.confidence.technical_skills,
+            )?,
+            career_progression: self.choose(
+                "How confident are you about planning your career?",
+                &scale,
+                prev.confidence.career_progression,
+            )?,
+        };
+
+        let labels: Vec<String> = map.barriers.iter().map(|b| b.meta.title.clone()).collect();
+        let ticked: Vec<bool> = map
+            .barriers
+            .iter()
+            .map(|b| prev.barriers.contains(&b.meta.id))
+            .collect();
+        a.barriers = self
+            .pick_many("Has anything held you back? (optional)", &labels, &ticked)?
+            .into_iter()
+            .map(|i| map.barriers[i].meta.id.clone())
+            .collect();
+        Ok(a)
+    }
+}

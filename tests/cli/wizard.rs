@@ -1,0 +1,221 @@
+//! The wizard in a real pseudo-terminal (expectrl): arrow keys, space and
+//! Enter, Ctrl-C, and a re-run with answers filled in.
+
+use super::common::home;
+use expectrl::process::unix::WaitStatus;
+use expectrl::{Eof, Expect, Regex};
+use hcsw_roadmap::embedded;
+use hcsw_roadmap::model::Regulator;
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+const DOWN: &str = "\x1b[B";
+const UP: &str = "\x1b[A";
+
+type Pty = expectrl::session::Session<
+    expectrl::session::OsProcess,
+    expectrl::stream::log::LogStream<expectrl::session::OsStream, std::io::Stderr>,
+>;
+
+fn spawn(home: &Path, args: &[&str]) -> Pty {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("roadmap"));
+    cmd.args(args)
+        .env("ROADMAP_HOME", home)
+        .env("ROADMAP_TODAY", "2026-11-21")
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .env("COLUMNS", "80");
+    let mut s = expectrl::session::Session::spawn(cmd).expect("spawn in a pty");
+    s.set_expect_timeout(Some(Duration::from_secs(20)));
+    // A transcript on stderr, so a timeout shows where the wizard was.
+    expectrl::session::log(s, std::io::stderr()).expect("log")
+}
+
+/// Sends keys and gives the prompt a moment to redraw.
+fn keys(s: &mut impl Expect, k: &str) {
+    s.send(k).expect("send");
+    std::thread::sleep(Duration::from_millis(60));
+}
+
+/// How the process ended, waiting at most 15 s: a wizard that does not
+/// end is killed and the test fails, rather than hanging the suite.
+fn ended(s: &mut Pty) -> WaitStatus {
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    loop {
+        match s.get_process().status() {
+            Ok(WaitStatus::StillAlive) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Ok(WaitStatus::StillAlive) => {
+                let _ = s.get_process_mut().exit(true);
+                panic!("the wizard did not end");
+            }
+            Ok(st) => return st,
+            Err(e) => panic!("status: {e}"),
+        }
+    }
+}
+
+fn assert_interrupted(st: WaitStatus) {
+    match st {
+        WaitStatus::Signaled(_, sig, _) => assert_eq!(sig as i32, 2, "ended by SIGINT"),
+        WaitStatus::Exited(_, code) => assert_eq!(code, 130),
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+fn wait(s: &mut impl Expect, text: &str) {
+    s.expect(text)
+        .unwrap_or_else(|e| panic!("waiting for {text:?}: {e}"));
+}
+
+#[test]
+fn a_full_wizard_run_with_arrows_space_and_enter_gives_a_plan_and_saves() {
+    let h = home();
+    let mut s = spawn(h.path(), &["assess"]);
+    wait(&mut s, "Your name");
+    keys(&mut s, "Sam\r");
+    wait(&mut s, "What is your role now?");
+    // Up from the first item wraps to "Another role: I'll type it".
+    keys(&mut s, UP);
+    keys(&mut s, "\r");
+    wait(&mut s, "Your role or band");
+    keys(&mut s, "band 3\r");
+    wait(&mut s, "Where do you work?");
+    keys(&mut s, DOWN); // from "Skip" to the first setting
+    keys(&mut s, DOWN); // acute
+    keys(&mut s, "\r");
+    wait(&mut s, "Your English");
+    for _ in 0..4 {
+        keys(&mut s, DOWN);
+    }
+    keys(&mut s, "\r"); // Level 2
+    wait(&mut s, "How did you get it?");
+    keys(&mut s, DOWN); // from "Not sure" round to GCSE
+    keys(&mut s, "\r");
+    wait(&mut s, "Your maths");
+    keys(&mut s, "\r"); // rather not say
+    wait(&mut s, "Your digital skills");
+    keys(&mut s, "\r");
+    wait(&mut s, "Care Certificate");
+    keys(&mut s, "y");
+    wait(&mut s, "Qualifications or apprenticeships");
+    keys(&mut s, DOWN);
+    keys(&mut s, " "); // Level 3 diploma
+    keys(&mut s, "\r");
+    wait(&mut s, "What do you want next?");
+    keys(&mut s, UP); // from "not sure" to "registered"
+    keys(&mut s, "\r");
+    wait(&mut s, "Which registered role?");
+    let map = embedded::roadmap();
+    let mut reg: Vec<_> = map
+        .roles
+        .iter()
+        .filter(|r| r.registered != Regulator::None)
+        .collect();
+    reg.sort_by(|x, y| x.meta.title.cmp(&y.meta.title));
+    let nurse = reg
+        .iter()
+        .position(|r| r.meta.id == "registered-nurse")
+        .unwrap();
+    for _ in 0..nurse {
+        keys(&mut s, DOWN);
+    }
+    keys(&mut s, "\r");
+    wait(&mut s, "Settings that interest you");
+    keys(&mut s, "\r");
+    wait(&mut s, "keep earning");
+    keys(&mut s, "y");
+    wait(&mut s, "own time");
+    keys(&mut s, "\r");
+    wait(&mut s, "manager support");
+    keys(&mut s, "\r");
+    wait(&mut s, "English, maths and digital");
+    keys(&mut s, DOWN);
+    keys(&mut s, DOWN);
+    keys(&mut s, "\r"); // 2: not confident
+    for q in [
+        "personal skills",
+        "technical skills",
+        "planning your career",
+    ] {
+        wait(&mut s, q);
+        keys(&mut s, "\r");
+    }
+    wait(&mut s, "held you back");
+    keys(&mut s, " ");
+    keys(&mut s, "\r");
+    wait(&mut s, "Your plan for Sam, 2026-11-21");
+    wait(&mut s, "Routes to Registered nurse");
+    wait(&mut s, "For your career conversation");
+    wait(&mut s, "Save your answers");
+    keys(&mut s, "y");
+    wait(&mut s, "career-conversation record");
+    keys(&mut s, "n");
+    wait(&mut s, "Saved your answers");
+    s.expect(Eof).ok();
+    assert!(matches!(ended(&mut s), WaitStatus::Exited(_, 0)));
+    let profile = std::fs::read_to_string(h.path().join("profile.toml")).expect("profile saved");
+    for want in [
+        "name = \"Sam\"",
+        "role = \"band 3\"",
+        "english = \"level-2\"",
+        "english-how = \"gcse\"",
+        "care-certificate = true",
+        "goal-role = \"registered-nurse\"",
+        "skills-for-life = 2",
+        "level-3-diploma",
+    ] {
+        assert!(profile.contains(want), "profile lacks {want}:\n{profile}");
+    }
+}
+
+fn saved_profile(home: &Path) -> Vec<u8> {
+    let answers = super::assess::write(home, "answers.toml", super::assess::ANSWERS);
+    let st = Command::new(assert_cmd::cargo::cargo_bin("roadmap"))
+        .args(["assess", "--answers", &answers])
+        .env("ROADMAP_HOME", home)
+        .env("ROADMAP_TODAY", "2026-11-20")
+        .output()
+        .unwrap();
+    assert!(st.status.success());
+    std::fs::read(home.join("profile.toml")).unwrap()
+}
+
+#[test]
+fn ctrl_c_saves_nothing_and_leaves_the_profile_byte_identical() {
+    let h = home();
+    let before = saved_profile(h.path());
+    let mut s = spawn(h.path(), &["assess"]);
+    wait(&mut s, "Your name");
+    keys(&mut s, "\r");
+    wait(&mut s, "What is your role now?");
+    keys(&mut s, DOWN);
+    s.send("\x03").unwrap(); // Ctrl-C in the middle of a question
+    assert_interrupted(ended(&mut s));
+    assert_eq!(
+        std::fs::read(h.path().join("profile.toml")).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn a_rerun_fills_in_the_saved_answers() {
+    let h = home();
+    let before = saved_profile(h.path());
+    let mut s = spawn(h.path(), &["assess"]);
+    wait(&mut s, "Your answers from last time are filled in");
+    s.expect(Regex("Your name.*Sam Patel"))
+        .expect("the saved name is pre-filled");
+    keys(&mut s, "\r");
+    // The saved role (band 3, the senior healthcare support worker) is selected.
+    s.expect(Regex("> Senior healthcare support worker"))
+        .expect("the saved role is pre-selected");
+    s.send("\x03").unwrap();
+    assert_interrupted(ended(&mut s));
+    assert_eq!(
+        std::fs::read(h.path().join("profile.toml")).unwrap(),
+        before
+    );
+}
