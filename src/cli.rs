@@ -134,9 +134,79 @@ pub enum Command {
         after_help = "Examples:\n  roadmap check\n  roadmap check --overlay ./our-trust\n  roadmap check --data ./data"
     )]
     Check,
-    /// Print the JSON Schema of the data files, for editors such as Taplo.
-    #[command(after_help = "Examples:\n  roadmap schema > roadmap.schema.json")]
-    Schema,
+    /// Export the roadmap, or part of it, for documents, spreadsheets and intranets.
+    #[command(
+        after_help = "Examples:\n  roadmap export --format html -o roadmap.html\n  roadmap export --format csv --from band2 -o band2-moves.csv\n  roadmap export --format json | jq '.roles[].title'\n  roadmap export --format mermaid --to midwife"
+    )]
+    Export(ExportArgs),
+    /// Print the JSON Schema of the data files (or of `export --format json`).
+    #[command(
+        after_help = "Examples:\n  roadmap schema > roadmap.schema.json\n  roadmap schema --export > export.schema.json"
+    )]
+    Schema {
+        /// The schema of `roadmap export --format json` instead.
+        #[arg(long)]
+        export: bool,
+    },
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  roadmap completions bash > ~/.local/share/bash-completion/completions/roadmap\n  roadmap completions zsh > ~/.zfunc/_roadmap\n  roadmap completions fish > ~/.config/fish/completions/roadmap.fish"
+    )]
+    Completions {
+        /// bash, zsh, fish, powershell or elvish.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    #[command(
+        after_help = "Examples:\n  roadmap man > roadmap.1 && man ./roadmap.1\n  roadmap man > ~/.local/share/man/man1/roadmap.1"
+    )]
+    Man,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The whole graph with schema_version (see `roadmap schema --export`).
+    Json,
+    /// One row per pathway step, for spreadsheets.
+    Csv,
+    /// A readable handout.
+    Markdown,
+    /// A Mermaid flowchart, for documents and wikis.
+    Mermaid,
+    /// A Graphviz graph (`dot -Tpng`).
+    Dot,
+    /// A pathway map picture.
+    Svg,
+    /// One self-contained web page with the map and tables.
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The format to write.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Only what can be reached from this role or band.
+    #[arg(long, value_name = "POSITION")]
+    pub from: Option<String>,
+    /// Only what leads to this role.
+    #[arg(long, value_name = "ROLE")]
+    pub to: Option<String>,
+    /// Only programmes and moves in this area, e.g. skills-for-life.
+    #[arg(long, value_name = "ID")]
+    pub area: Option<String>,
+    /// Only moves into roles in this setting.
+    #[arg(long)]
+    pub setting: Option<String>,
+    /// Only moves into roles of this family.
+    #[arg(long)]
+    pub family: Option<String>,
+    /// Write to FILE instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+    /// Replace FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

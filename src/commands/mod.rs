@@ -3,6 +3,7 @@
 
 mod assess;
 mod check;
+mod export;
 mod listings;
 mod pathways;
 mod profile;
@@ -20,7 +21,21 @@ pub fn run(cli: Cli) -> Result<()> {
     let ctx = Ctx::new(cli.global);
     match cli.command {
         Command::Check => check::run(&ctx),
-        Command::Schema => schema::run(&ctx),
+        Command::Schema { export } => schema::run(&ctx, export),
+        Command::Export(a) => export::run(&ctx, &a),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "roadmap", &mut out);
+            emit(&String::from_utf8_lossy(&out))
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+                .render(&mut out)
+                .map_err(|e| Error::io("standard output", e))?;
+            emit(&String::from_utf8_lossy(&out))
+        }
         Command::Pathways(a) => pathways::run(&ctx, &a),
         Command::Roles {
             band,

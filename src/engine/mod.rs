@@ -9,6 +9,7 @@ pub mod personal;
 mod plan;
 mod position;
 pub mod results;
+pub mod scope;
 mod search;
 
 pub use holdings::Holdings;

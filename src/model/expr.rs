@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 pub type Conj = Vec<String>;
 
 /// Alternatives: any one conjunction meets the term.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(transparent)]
 pub struct Term(pub Vec<Conj>);
 

@@ -100,7 +100,7 @@ impl Confidence {
 }
 
 /// The fields every record has.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub struct Meta {
     pub id: String,
@@ -115,13 +115,13 @@ pub struct Meta {
     pub notes: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Area {
     pub meta: Meta,
     pub points: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Setting {
     pub meta: Meta,
 }
@@ -156,7 +156,7 @@ impl Regulator {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub struct Role {
     pub meta: Meta,
@@ -228,7 +228,7 @@ pub enum Unit {
 }
 
 /// A typical duration range, as the sources give it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Duration {
     pub min: u32,
     pub max: u32,
@@ -288,7 +288,7 @@ fn months_label(n: u32) -> String {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub struct Programme {
     pub meta: Meta,
@@ -345,7 +345,7 @@ impl Decider {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub struct Requirement {
     pub meta: Meta,
@@ -376,7 +376,7 @@ impl PathwayKind {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub struct Pathway {
     pub meta: Meta,
@@ -404,7 +404,7 @@ pub enum Audience {
     Educator,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub struct Resource {
     pub meta: Meta,
@@ -416,21 +416,21 @@ pub struct Resource {
     pub audience: Vec<Audience>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub struct Barrier {
     pub meta: Meta,
     pub what_helps: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RuleChange {
     pub since: String,
     pub until: Option<String>,
     pub text: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Rule {
     pub meta: Meta,
     pub history: Vec<RuleChange>,

@@ -1,6 +1,9 @@
 //! Turning results into text: one module per format. Renderers return
 //! strings; the binary writes them out.
 
+pub mod export;
+pub mod graph;
+pub mod html;
 pub mod json;
 pub mod listing;
 pub mod pathways;

@@ -2,6 +2,7 @@ mod assess;
 mod common;
 mod data;
 mod engine;
+mod export;
 mod json;
 mod queries;
 mod wizard;
