@@ -164,7 +164,7 @@ pub fn write_new_file(path: &std::path::Path, bytes: &[u8], force: bool) -> Resu
             path.display()
         )));
     }
-    hcsw_roadmap::profile::write_atomic(path, bytes, None).map_err(|e| Error::io(path, e))
+    hcsw_roadmap::atomic::write_atomic(path, bytes, None).map_err(|e| Error::io(path, e))
 }
 
 /// Writes to stdout; a closed pipe (`roadmap ... | head`) is not an error.

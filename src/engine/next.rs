@@ -76,16 +76,9 @@ impl<'a> Engine<'a> {
                 if !filter.allows(to) {
                     return None;
                 }
-                let programmes: Vec<Option<&crate::model::Programme>> = if p.via.is_empty() {
-                    vec![None]
-                } else {
-                    p.via
-                        .iter()
-                        .map(|v| self.map.programme(v))
-                        .filter(Option::is_some)
-                        .collect()
-                };
-                let options: Vec<ViaOption> = programmes
+                let options: Vec<ViaOption> = self
+                    .map
+                    .via_options(p)
                     .into_iter()
                     .map(|prog| {
                         let mut checks = self.check_expr(&p.requires, held, true);

@@ -175,16 +175,7 @@ impl<'a> Engine<'a> {
                     continue;
                 }
                 let pi = pathway_index[p.meta.id.as_str()];
-                let vias: Vec<Option<&Programme>> = if p.via.is_empty() {
-                    vec![None]
-                } else {
-                    p.via
-                        .iter()
-                        .map(|v| self.map.programme(v))
-                        .filter(Option::is_some)
-                        .collect()
-                };
-                for prog in vias {
+                for prog in self.map.via_options(p) {
                     let Some(mut next) = self.extend(&label, pi, to, prog) else {
                         continue;
                     };

@@ -157,6 +157,45 @@ impl Roadmap {
         }
     }
 
+    /// The ways to make a pathway's move: each programme it goes via, or
+    /// `None` alone when the move is applying for a post.
+    pub fn via_options(&self, p: &Pathway) -> Vec<Option<&Programme>> {
+        if p.via.is_empty() {
+            vec![None]
+        } else {
+            p.via
+                .iter()
+                .filter_map(|v| self.programme(v))
+                .map(Some)
+                .collect()
+        }
+    }
+
+    /// A record's title, or the id itself if there is no such record.
+    pub fn title_of(&self, id: &str) -> String {
+        self.get(id)
+            .map_or_else(|| id.to_string(), |r| r.meta().title.clone())
+    }
+
+    /// An expression in words: "English at Level 2 or ...; Maths at Level 2".
+    pub fn expr_words<'e>(&self, terms: impl IntoIterator<Item = &'e Term>) -> String {
+        terms
+            .into_iter()
+            .map(|t| {
+                t.0.iter()
+                    .map(|c| {
+                        c.iter()
+                            .map(|id| self.title_of(id))
+                            .collect::<Vec<_>>()
+                            .join(" and ")
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
     /// Every record, in kind order then file order.
     pub fn records(&self) -> impl Iterator<Item = Record<'_>> {
         self.areas

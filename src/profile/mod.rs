@@ -4,7 +4,7 @@
 
 mod store;
 
-pub use store::{ProfileError, Store, write_atomic};
+pub use store::{ProfileError, Store};
 
 use serde::{Deserialize, Serialize};
 

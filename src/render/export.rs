@@ -78,40 +78,23 @@ pub fn json_schema() -> schemars::Schema {
 }
 
 fn title(map: &Roadmap, id: &str) -> String {
-    map.get(id)
-        .map_or_else(|| id.to_string(), |r| r.meta().title.clone())
+    map.title_of(id)
 }
 
-fn entry_text(map: &Roadmap, p: &Pathway, g: Option<&Programme>) -> String {
-    let terms = p
-        .requires
-        .iter()
-        .chain(g.map(|g| g.entry.iter()).into_iter().flatten());
-    terms
-        .map(|t| {
-            t.0.iter()
-                .map(|c| {
-                    c.iter()
-                        .map(|id| title(map, id))
-                        .collect::<Vec<_>>()
-                        .join(" and ")
-                })
-                .collect::<Vec<_>>()
-                .join(" or ")
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+/// A move's entry requirements in words: the pathway's own, then the programme's.
+pub fn entry_text(map: &Roadmap, p: &Pathway, g: Option<&Programme>) -> String {
+    map.expr_words(
+        p.requires
+            .iter()
+            .chain(g.map(|g| g.entry.iter()).into_iter().flatten()),
+    )
 }
 
 /// One row per pathway step: each `from` role, each programme it can go via.
 pub fn csv(map: &Roadmap, s: &Slice<'_>) -> String {
     let mut rows = Vec::new();
     for p in &s.pathways {
-        let vias: Vec<Option<&Programme>> = if p.via.is_empty() {
-            vec![None]
-        } else {
-            p.via.iter().map(|v| map.programme(v)).collect()
-        };
+        let vias = map.via_options(p);
         for from in &p.from {
             for g in &vias {
                 let d = g.and_then(|g| g.duration.as_ref());
@@ -217,11 +200,7 @@ pub fn markdown(map: &Roadmap, s: &Slice<'_>, scope_line: &str) -> String {
             let to =
                 p.to.as_deref()
                     .map_or("(stays in role)".to_string(), |t| title(map, t));
-            let vias: Vec<Option<&Programme>> = if p.via.is_empty() {
-                vec![None]
-            } else {
-                p.via.iter().map(|v| map.programme(v)).collect()
-            };
+            let vias = map.via_options(p);
             for g in vias {
                 o.push_str(&format!(
                     "| {} | {} | {} | {} | {} | {} |\n",

@@ -4,7 +4,7 @@
 
 use super::graph::{Graph, svg, xml};
 use crate::engine::scope::Slice;
-use crate::model::{Programme, Roadmap};
+use crate::model::Roadmap;
 
 const STYLE: &str = "body{font-family:Helvetica,Arial,sans-serif;color:#212b32;margin:0;background:#f0f4f5}\
 main{max-width:1100px;margin:0 auto;padding:24px;background:#fff}\
@@ -43,28 +43,9 @@ pub fn page(map: &Roadmap, s: &Slice<'_>, g: &Graph<'_>, scope_line: &str) -> St
         let to =
             p.to.as_deref()
                 .map_or("Stays in the same role".into(), |t| title(map, t));
-        let vias: Vec<Option<&Programme>> = if p.via.is_empty() {
-            vec![None]
-        } else {
-            p.via.iter().map(|v| map.programme(v)).collect()
-        };
+        let vias = map.via_options(p);
         for g in vias {
-            let entry: Vec<String> = p
-                .requires
-                .iter()
-                .chain(g.map(|g| g.entry.iter()).into_iter().flatten())
-                .map(|t| {
-                    t.0.iter()
-                        .map(|c| {
-                            c.iter()
-                                .map(|id| title(map, id))
-                                .collect::<Vec<_>>()
-                                .join(" and ")
-                        })
-                        .collect::<Vec<_>>()
-                        .join(" or ")
-                })
-                .collect();
+            let entry = super::export::entry_text(map, p, g);
             o.push_str(&format!(
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
                 xml(&from.join(", ")),
@@ -74,7 +55,7 @@ pub fn page(map: &Roadmap, s: &Slice<'_>, g: &Graph<'_>, scope_line: &str) -> St
                 xml(&g
                     .and_then(|g| g.duration.as_ref())
                     .map_or("Not given by the sources".into(), |d| d.label())),
-                xml(&entry.join("; ")),
+                xml(&entry),
             ));
         }
     }
