@@ -3,6 +3,7 @@ mod common;
 mod data;
 mod engine;
 mod export;
+mod hostile;
 mod json;
 mod queries;
 mod wizard;
