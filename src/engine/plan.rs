@@ -473,19 +473,16 @@ fn duration_of(p: Option<&Programme>) -> (f64, f64, bool) {
 
 fn months(min: f64, max: f64, at_least: bool) -> Months {
     let round = |x: f64| (x * 10.0).round() / 10.0;
-    let label = if min == 0.0 && max == 0.0 {
-        "no study time known".to_string()
-    } else {
-        month_range(min, max)
+    let label = match (min == 0.0 && max == 0.0, at_least) {
+        (true, true) => "not known (no source gives the length)".to_string(),
+        (true, false) => "no study time".to_string(),
+        (false, true) => format!("at least {}", month_range(min, max)),
+        (false, false) => month_range(min, max),
     };
     Months {
         min: round(min),
         max: round(max),
-        label: if at_least {
-            format!("at least {label}")
-        } else {
-            label
-        },
+        label,
     }
 }
 

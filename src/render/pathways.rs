@@ -288,7 +288,11 @@ pub fn routes_text(r: &Routes, style: Style) -> String {
         s.push('\n');
         s.push_str(&heading(
             style,
-            &format!("Route {}: {} in total", route.rank, route.total.label),
+            &format!(
+                "Route {}: {}",
+                route.rank,
+                super::text::total_words(&route.total.label)
+            ),
         ));
         for (i, st) in route.steps.iter().enumerate() {
             let what = match (st.action, &st.programme) {

@@ -157,7 +157,11 @@ pub fn text(p: &PersonalPlan, style: Style) -> String {
         }
         for r in &p.routes {
             s.push_str(&wrap(
-                &format!("Route {}: {} in total", r.rank, r.total.label),
+                &format!(
+                    "Route {}: {}",
+                    r.rank,
+                    super::text::total_words(&r.total.label)
+                ),
                 w,
                 "  ",
                 "  ",

@@ -70,10 +70,24 @@ pub fn months(m: f64) -> String {
 
 /// A range of months: "2 to 3 years", "about 18 months".
 pub fn month_range(min: f64, max: f64) -> String {
+    let whole_years = |m: f64| m >= 12.0 && (m.round() as u32).is_multiple_of(12);
     if (max - min).abs() < 0.5 {
         months(min)
+    } else if whole_years(min) && whole_years(max) {
+        // "3 to 4 years", not "3 years to 4 years".
+        format!("{} to {}", min.round() as u32 / 12, months(max))
     } else {
         format!("{} to {}", months(min), months(max))
+    }
+}
+
+/// A route's total for a heading: "3 to 4 years in total", or a plain
+/// "total time not known" when no step has a known length.
+pub fn total_words(label: &str) -> String {
+    if label.starts_with("not known") {
+        "total time not known: no source gives a typical length".into()
+    } else {
+        format!("{label} in total")
     }
 }
 
@@ -118,7 +132,8 @@ mod tests {
         assert_eq!(months(3.0), "3 months");
         assert_eq!(months(12.0 * 12.0 / 52.0), "3 months");
         assert_eq!(months(1.0), "4 weeks");
-        assert_eq!(month_range(24.0, 48.0), "2 years to 4 years");
+        assert_eq!(month_range(24.0, 48.0), "2 to 4 years");
+        assert_eq!(month_range(15.0, 24.0), "1 year 3 months to 2 years");
     }
 
     #[test]
