@@ -12,7 +12,7 @@ use hcsw_roadmap::{Error, Result};
 
 /// Ctrl-C raises SIGINT (dialoguer's doing), which ends the process before
 /// anything is saved. EOF and read errors arrive here.
-fn interrupted(e: dialoguer::Error) -> Error {
+pub fn interrupted(e: dialoguer::Error) -> Error {
     let dialoguer::Error::IO(io) = e;
     match io.kind() {
         std::io::ErrorKind::Interrupted | std::io::ErrorKind::UnexpectedEof => Error::Interrupted,
@@ -61,16 +61,12 @@ impl<'e, 'a> Wizard<'e, 'a> {
             .map_err(interrupted)
     }
 
-    fn yes(&self, prompt: &str, default: bool) -> Result<bool> {
+    pub fn confirm(&self, prompt: &str, default: bool) -> Result<bool> {
         Confirm::with_theme(&*self.theme)
             .with_prompt(prompt)
             .default(default)
             .interact()
             .map_err(interrupted)
-    }
-
-    pub fn confirm(&self, prompt: &str, default: bool) -> Result<bool> {
-        self.yes(prompt, default)
     }
 
     pub fn text(&self, prompt: &str, default: &str) -> Result<String> {
@@ -178,7 +174,7 @@ impl<'e, 'a> Wizard<'e, 'a> {
             a.maths_how = self.choose("How did you get it?", &How::CHOICES, prev.maths_how)?;
         }
         a.digital = self.choose("Your digital skills", &Digital::CHOICES, prev.digital)?;
-        a.care_certificate = self.yes(
+        a.care_certificate = self.confirm(
             "Have you completed the Care Certificate?",
             prev.care_certificate,
         )?;
@@ -235,7 +231,7 @@ impl<'e, 'a> Wizard<'e, 'a> {
             .map(|i| map.settings[i].meta.id.clone())
             .collect();
 
-        a.earn_while_learning = self.yes(
+        a.earn_while_learning = self.confirm(
             "Do you need to keep earning while you learn?",
             prev.earn_while_learning,
         )?;

@@ -1,7 +1,7 @@
 //! `roadmap assess`: the self-assessment, the personal plan, the saved
 //! profile and the career-conversation record.
 
-use super::{Ctx, emit, write_new_file};
+use super::{Ctx, emit, refuse_existing, write_new_file};
 use crate::cli::AssessArgs;
 use crate::wizard::Wizard;
 use hcsw_roadmap::engine::Engine;
@@ -19,16 +19,9 @@ pub fn run(ctx: &Ctx, a: &AssessArgs) -> Result<()> {
     let store = Store::locate().map_err(|e| Error::Other(e.to_string()))?;
     let saved = store.load().map_err(super::profile::error)?;
     // Refuse an existing output before asking anything, not after.
-    if let Some(o) = &a.output
-        && o.exists()
-        && !a.force
-    {
-        return Err(Error::CantCreate(format!(
-            "{} already exists; choose another file, or add --force to replace it",
-            o.display()
-        )));
-    }
+    refuse_existing(a.output.as_deref(), a.force)?;
     let interactive = a.answers.is_none();
+    let wizard = Wizard::new(&engine, ctx.style.color);
     let answers = match &a.answers {
         Some(path) => read_answers(path)?,
         None => {
@@ -49,7 +42,7 @@ pub fn run(ctx: &Ctx, a: &AssessArgs) -> Result<()> {
                     "Your answers from last time are filled in: press Enter to keep each one.\n"
                 );
             }
-            Wizard::new(&engine, ctx.style.color).ask(&prev)?
+            wizard.ask(&prev)?
         }
     };
     let source = if interactive {
@@ -142,7 +135,6 @@ pub fn run(ctx: &Ctx, a: &AssessArgs) -> Result<()> {
     });
     emit(&plan::text(&plan, ctx.style))?;
 
-    let wizard = Wizard::new(&engine, ctx.style.color);
     let save = !a.no_save && (!interactive || wizard.confirm("Save your answers, so next time they are filled in and your plan shows what changed?", true)?);
     let mut output = a.output.clone();
     if output.is_none()

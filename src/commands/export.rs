@@ -1,7 +1,7 @@
 //! `roadmap export`: the roadmap, or a slice, in the formats educators'
 //! tools read.
 
-use super::{Ctx, emit, write_new_file};
+use super::{Ctx, emit, refuse_existing, write_new_file};
 use crate::cli::{ExportArgs, ExportFormat};
 use hcsw_roadmap::engine::Engine;
 use hcsw_roadmap::engine::next::Filter;
@@ -15,15 +15,7 @@ pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<()> {
     let map = ctx.roadmap()?;
     let engine = Engine::new(map);
     // Refuse an existing output before doing any work.
-    if let Some(o) = &a.output
-        && o.exists()
-        && !a.force
-    {
-        return Err(Error::CantCreate(format!(
-            "{} already exists; choose another file, or add --force to replace it",
-            o.display()
-        )));
-    }
+    refuse_existing(a.output.as_deref(), a.force)?;
     let role = |flag: &str, text: &Option<String>| -> Result<Option<String>> {
         text.as_deref()
             .map(|t| {

@@ -149,15 +149,22 @@ fn terminal_width(tty: bool) -> u16 {
     100
 }
 
+/// Exit 73 when `path` exists and there is no `--force`. Commands call it
+/// before any work too, so nobody answers questions for a file that fails.
+pub fn refuse_existing(path: Option<&std::path::Path>, force: bool) -> Result<()> {
+    match path {
+        Some(p) if p.exists() && !force => Err(Error::CantCreate(format!(
+            "{} already exists; choose another file, or add --force to replace it",
+            p.display()
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// Writes a new file atomically. An existing file is replaced only with
 /// `force`; otherwise exit 73 and the file is untouched.
 pub fn write_new_file(path: &std::path::Path, bytes: &[u8], force: bool) -> Result<()> {
-    if path.exists() && !force {
-        return Err(Error::CantCreate(format!(
-            "{} already exists; choose another file, or add --force to replace it",
-            path.display()
-        )));
-    }
+    refuse_existing(Some(path), force)?;
     if path.is_dir() {
         return Err(Error::CantCreate(format!(
             "{} is a directory; give a file name",

@@ -69,17 +69,7 @@ pub fn run(_ctx: &Ctx, cmd: &ProfileCommand) -> Result<()> {
                     ))
                     .default(false)
                     .interact()
-                    .map_err(|e| {
-                        let dialoguer::Error::IO(io) = e;
-                        if matches!(
-                            io.kind(),
-                            std::io::ErrorKind::Interrupted | std::io::ErrorKind::UnexpectedEof
-                        ) {
-                            Error::Interrupted
-                        } else {
-                            Error::io("terminal", io)
-                        }
-                    })?;
+                    .map_err(crate::wizard::interrupted)?;
                 if !ok {
                     return emit("Kept your profile.\n");
                 }

@@ -103,6 +103,25 @@ struct Closing {
     cost: f64,
 }
 
+impl Closing {
+    fn start(held: &Holdings) -> Self {
+        Closing {
+            steps: Vec::new(),
+            held: held.clone(),
+            decided: Vec::new(),
+            cost: 0.0,
+        }
+    }
+
+    /// Follows this closing with another that starts where it ends.
+    fn absorb(&mut self, sub: Closing) {
+        self.cost += sub.cost;
+        self.held = sub.held;
+        self.decided.extend(sub.decided);
+        self.steps.extend(sub.steps);
+    }
+}
+
 impl<'a> Engine<'a> {
     /// The quickest distinct routes, sorted by total typical time.
     pub fn plan(&self, q: &PlanQuery<'_>) -> Vec<Route> {
@@ -285,12 +304,7 @@ impl<'a> Engine<'a> {
     ) -> Option<Closing> {
         let mut best: Option<Closing> = None;
         for conj in &term.0 {
-            let mut c = Closing {
-                steps: Vec::new(),
-                held: held.clone(),
-                decided: Vec::new(),
-                cost: 0.0,
-            };
+            let mut c = Closing::start(held);
             let mut feasible = true;
             for id in conj {
                 let Some(ri) = self.reqs.index(id) else {
@@ -305,12 +319,7 @@ impl<'a> Engine<'a> {
                     continue;
                 }
                 match self.cheapest_granter(ri, &c.held, role, depth) {
-                    Some(sub) => {
-                        c.cost += sub.cost;
-                        c.held = sub.held;
-                        c.decided.extend(sub.decided);
-                        c.steps.extend(sub.steps);
-                    }
+                    Some(sub) => c.absorb(sub),
                     None => {
                         feasible = false;
                         break;
@@ -339,24 +348,14 @@ impl<'a> Engine<'a> {
         let mut best: Option<Closing> = None;
         for &gi in &self.granters[ri] {
             let g = &self.map.programmes[gi];
-            let mut c = Closing {
-                steps: Vec::new(),
-                held: held.clone(),
-                decided: Vec::new(),
-                cost: 0.0,
-            };
+            let mut c = Closing::start(held);
             let mut feasible = true;
             for term in &g.entry {
                 if self.term_met(term, &c.held) {
                     continue;
                 }
                 match self.close_term(term, &c.held, role, depth - 1) {
-                    Some(sub) => {
-                        c.cost += sub.cost;
-                        c.held = sub.held;
-                        c.decided.extend(sub.decided);
-                        c.steps.extend(sub.steps);
-                    }
+                    Some(sub) => c.absorb(sub),
                     None => {
                         feasible = false;
                         break;

@@ -108,6 +108,15 @@ impl<'a> Engine<'a> {
                 _ => Err(ambiguous(found)),
             };
         }
+        // One match is the answer; several are ambiguous; none: keep looking.
+        let settle = |found: Vec<&'a Role>| match found.as_slice() {
+            [one] => Some(Ok(Position {
+                role: one,
+                band: None,
+            })),
+            [] => None,
+            _ => Some(Err(ambiguous(found))),
+        };
         let exact = |f: &dyn Fn(&Role) -> bool| -> Vec<&'a Role> {
             roles.iter().filter(|r| f(r)).collect()
         };
@@ -116,15 +125,8 @@ impl<'a> Engine<'a> {
             exact(&|r| r.aliases.iter().any(|a| normalise(a) == norm)),
             exact(&|r| normalise(&r.meta.title) == norm),
         ] {
-            match found.as_slice() {
-                [one] => {
-                    return Ok(Position {
-                        role: one,
-                        band: None,
-                    });
-                }
-                [] => {}
-                _ => return Err(ambiguous(found)),
+            if let Some(r) = settle(found) {
+                return r;
             }
         }
         let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
@@ -139,15 +141,8 @@ impl<'a> Engine<'a> {
                     .iter()
                     .all(|w| names.iter().any(|n| n.split(' ').any(|nw| nw == *w)))
             });
-            match found.as_slice() {
-                [one] => {
-                    return Ok(Position {
-                        role: one,
-                        band: None,
-                    });
-                }
-                [] => {}
-                _ => return Err(ambiguous(found)),
+            if let Some(r) = settle(found) {
+                return r;
             }
         }
         Err(self.unknown(text))

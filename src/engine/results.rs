@@ -3,7 +3,7 @@
 //! documented interface (docs/JSON.md): add fields freely, but renaming or
 //! removing one needs a `SCHEMA_VERSION` bump.
 
-use crate::model::{Confidence, Decider, Duration, PathwayKind, Programme, Regulator, Role, Unit};
+use crate::model::{Confidence, Decider, Duration, PathwayKind, Programme, Role, Unit};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -38,14 +38,6 @@ impl RoleRef {
             format!("band {}", self.band)
         }
     }
-
-    pub fn is_registered(&self) -> bool {
-        self.regulator.is_some()
-    }
-}
-
-pub fn regulator_name(r: Regulator) -> Option<&'static str> {
-    r.short_name()
 }
 
 #[derive(Debug, Clone, Serialize)]

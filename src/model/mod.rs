@@ -196,6 +196,20 @@ impl Roadmap {
             .join("; ")
     }
 
+    /// What meets a requirement, in words: "GCSE maths ...; Functional Skills ...".
+    pub fn met_by_words(&self, r: &Requirement) -> String {
+        r.satisfied_by
+            .iter()
+            .map(|c| {
+                c.iter()
+                    .map(|id| self.title_of(id))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
     /// Every record, in kind order then file order.
     pub fn records(&self) -> impl Iterator<Item = Record<'_>> {
         self.areas

@@ -221,20 +221,11 @@ pub fn markdown(map: &Roadmap, s: &Slice<'_>, scope_line: &str) -> String {
     if !s.requirements.is_empty() {
         o.push_str("## Requirements and what counts\n\n| Requirement | Met by | Who decides |\n|---|---|---|\n");
         for r in &s.requirements {
-            let met: Vec<String> = r
-                .satisfied_by
-                .iter()
-                .map(|c| {
-                    c.iter()
-                        .map(|id| title(map, id))
-                        .collect::<Vec<_>>()
-                        .join(" and ")
-                })
-                .collect();
+            let met = map.met_by_words(r);
             o.push_str(&format!(
                 "| {} | {} | {} |\n",
                 md_cell(&r.meta.title),
-                md_cell(&met.join("; ")),
+                md_cell(&met),
                 r.decided_by.map_or("", |d| d.label())
             ));
         }

@@ -75,20 +75,11 @@ pub fn page(map: &Roadmap, s: &Slice<'_>, g: &Graph<'_>, scope_line: &str) -> St
 
     o.push_str("<h2 id=\"requirements\">Requirements and what counts</h2>\n<table>\n<caption>What counts for each requirement</caption>\n<thead><tr><th scope=\"col\">Requirement</th><th scope=\"col\">Met by</th><th scope=\"col\">Who decides</th></tr></thead>\n<tbody>\n");
     for r in &s.requirements {
-        let met: Vec<String> = r
-            .satisfied_by
-            .iter()
-            .map(|c| {
-                c.iter()
-                    .map(|id| title(map, id))
-                    .collect::<Vec<_>>()
-                    .join(" and ")
-            })
-            .collect();
+        let met = map.met_by_words(r);
         o.push_str(&format!(
             "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>\n",
             xml(&r.meta.title),
-            xml(&met.join("; ")),
+            xml(&met),
             xml(r.decided_by.map_or("", |d| d.label())),
         ));
     }
