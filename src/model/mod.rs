@@ -183,12 +183,7 @@ impl Roadmap {
             .into_iter()
             .map(|t| {
                 t.0.iter()
-                    .map(|c| {
-                        c.iter()
-                            .map(|id| self.title_of(id))
-                            .collect::<Vec<_>>()
-                            .join(" and ")
-                    })
+                    .map(|c| self.conj_words(c))
                     .collect::<Vec<_>>()
                     .join(" or ")
             })
@@ -200,14 +195,17 @@ impl Roadmap {
     pub fn met_by_words(&self, r: &Requirement) -> String {
         r.satisfied_by
             .iter()
-            .map(|c| {
-                c.iter()
-                    .map(|id| self.title_of(id))
-                    .collect::<Vec<_>>()
-                    .join(" and ")
-            })
+            .map(|c| self.conj_words(c))
             .collect::<Vec<_>>()
             .join("; ")
+    }
+
+    /// Ids that must all be held, in words: "A and B".
+    fn conj_words(&self, c: &Conj) -> String {
+        c.iter()
+            .map(|id| self.title_of(id))
+            .collect::<Vec<_>>()
+            .join(" and ")
     }
 
     /// Every record, in kind order then file order.
