@@ -9,6 +9,21 @@ use std::path::Path;
 /// kept there. `ROADMAP_TEST_PAUSE_BEFORE_RENAME` (tests only) holds the
 /// write between flushing and renaming, so a test can kill the process there.
 pub fn write_atomic(path: &Path, bytes: &[u8], backup: Option<&Path>) -> std::io::Result<()> {
+    // A device or pipe (`-o /dev/stdout`) is written in place: renaming a
+    // temporary file over it would replace the device node itself.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let mut f = std::fs::OpenOptions::new().write(true).open(path)?;
+        f.write_all(bytes)?;
+        return f.flush();
+    }
+    // Renaming onto a symlink would replace the link, not the file it names.
+    let resolved;
+    let path = if path.symlink_metadata().is_ok_and(|m| m.is_symlink()) {
+        resolved = std::fs::canonicalize(path)?;
+        resolved.as_path()
+    } else {
+        path
+    };
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
