@@ -76,7 +76,8 @@ impl From<LoadError> for Error {
         let hint = "\n  --data and --overlay take a directory of .toml files; run `roadmap check --help` for an example";
         match e {
             LoadError::Invalid(r) => Error::InvalidData(r),
-            LoadError::TooLarge(..) => Error::DataRefused(e.to_string()),
+            LoadError::TooLarge(..) | LoadError::NotUtf8(..) => Error::DataRefused(e.to_string()),
+            LoadError::IsADirectory(_) => Error::NoInput(e.to_string()),
             LoadError::Missing(_) | LoadError::NotADirectory(_) | LoadError::NoDataFiles(_) => {
                 Error::NoInput(format!("{e}{hint}"))
             }

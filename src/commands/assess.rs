@@ -165,32 +165,17 @@ pub fn run(ctx: &Ctx, a: &AssessArgs) -> Result<()> {
 }
 
 fn read_answers(path: &Path) -> Result<Answers> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Error::NoInput(format!(
-                "answers file {} does not exist",
-                path.display()
-            )));
+    use hcsw_roadmap::load::{LoadError, read_text};
+    let text = read_text(path).map_err(|e| match e {
+        LoadError::Missing(_) => {
+            Error::NoInput(format!("answers file {} does not exist", path.display()))
         }
-        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-            return Err(Error::DataRefused(format!(
-                "answers file {} is not UTF-8 text",
-                path.display()
-            )));
-        }
-        Err(e) => {
-            return Err(Error::NoInput(format!(
-                "cannot read answers file {}: {e}",
-                path.display()
-            )));
-        }
-    };
+        e => Error::from(e),
+    })?;
     toml::from_str(&text).map_err(|e| {
-        let (line, col) = e.span().map_or((0, 0), |s| {
-            let before = &text[..s.start.min(text.len())];
-            (before.matches('\n').count() + 1, before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1)
-        });
+        let (line, col) = e
+            .span()
+            .map_or((0, 0), |s| hcsw_roadmap::load::line_col(&text, s.start));
         Error::DataRefused(format!(
             "{}:{line}:{col}: {}\n  see \"Self-assessment without a terminal\" in the README for every key and its allowed values",
             path.display(),

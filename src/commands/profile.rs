@@ -18,6 +18,7 @@ pub fn error(e: ProfileError) -> Error {
         ProfileError::Corrupt { .. } | ProfileError::Newer { .. } => {
             Error::DataRefused(e.to_string())
         }
+        ProfileError::Unreadable { .. } => Error::NoInput(e.to_string()),
         ProfileError::Io { path, source } => Error::io(path, source),
         ProfileError::NoDirectory => Error::Other(e.to_string()),
     }

@@ -14,7 +14,7 @@ mod search;
 
 pub use holdings::Holdings;
 pub use plan::PlanQuery;
-pub use position::{Position, PositionError};
+pub use position::{Position, PositionError, parse_band};
 
 use crate::model::{Pathway, PathwayKind, Roadmap};
 use std::collections::HashMap;

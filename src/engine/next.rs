@@ -157,8 +157,13 @@ fn unknown_value(what: &str, given: &str, valid: &[&str]) -> String {
         Some(s) => format!("\n  did you mean `{s}`?"),
         None => String::new(),
     };
+    // "family" is the only value name here whose plural is not "+s".
+    let plural = match what {
+        "family" => "families".to_string(),
+        w => format!("{w}s"),
+    };
     format!(
-        "unknown {what} \"{given}\"{hint}\n  valid {what}s: {}",
+        "unknown {what} \"{given}\"{hint}\n  valid {plural}: {}",
         valid.join(", ")
     )
 }

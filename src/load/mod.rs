@@ -9,7 +9,7 @@ pub mod diag;
 pub mod raw;
 mod validate;
 
-pub use diag::{Diagnostic, FileId, Report, SourceFile, SourceMap};
+pub use diag::{Diagnostic, FileId, Report, SourceFile, SourceMap, line_col};
 pub use validate::{band_alias, check_url, is_kebab, normalise};
 
 use crate::model::Roadmap;
@@ -29,6 +29,24 @@ pub struct LayerFile {
 }
 
 impl LayerFile {
+    /// A file's bytes as read; invalid UTF-8 is kept (lossily) so the
+    /// problem can be shown in place.
+    pub fn from_bytes(name: impl Into<String>, bytes: Vec<u8>) -> Self {
+        match String::from_utf8(bytes) {
+            Ok(text) => LayerFile::text(name, text),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                LayerFile {
+                    file: SourceFile {
+                        name: name.into(),
+                        text: String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                    },
+                    utf8_error: Some(at),
+                }
+            }
+        }
+    }
+
     pub fn text(name: impl Into<String>, text: impl Into<String>) -> Self {
         LayerFile {
             file: SourceFile {
@@ -51,8 +69,12 @@ pub enum LoadError {
     NoDataFiles(PathBuf),
     /// The path exists but cannot be read (permissions).
     Unreadable(PathBuf, std::io::Error),
+    /// A file was expected, and this is a directory.
+    IsADirectory(PathBuf),
     /// A file is larger than [`MAX_FILE_BYTES`].
     TooLarge(PathBuf, u64),
+    /// A file that must be text is not UTF-8; the offset of the first bad byte.
+    NotUtf8(PathBuf, usize),
     /// Reading failed part-way.
     Io(PathBuf, std::io::Error),
     /// The data was read but is not valid.
@@ -70,9 +92,17 @@ impl fmt::Display for LoadError {
             ),
             LoadError::NoDataFiles(p) => write!(f, "{} has no .toml data files", p.display()),
             LoadError::Unreadable(p, e) => write!(f, "cannot read {}: {e}", p.display()),
+            LoadError::IsADirectory(p) => {
+                write!(f, "{} is a directory, but a file was expected", p.display())
+            }
+            LoadError::NotUtf8(p, at) => write!(
+                f,
+                "{} is not UTF-8 text (invalid byte at offset {at}); save it as UTF-8",
+                p.display()
+            ),
             LoadError::TooLarge(p, n) => write!(
                 f,
-                "{} is {:.1} MB; data files are refused above {} MB",
+                "{} is {:.1} MB; roadmap refuses input files above {} MB",
                 p.display(),
                 *n as f64 / 1_048_576.0,
                 MAX_FILE_BYTES / 1_048_576
@@ -111,10 +141,11 @@ pub fn read_dir(dir: &Path) -> Result<Vec<LayerFile>, LoadError> {
 /// Reads one data file, refusing huge ones before reading them.
 pub fn read_file(path: &Path) -> Result<LayerFile, LoadError> {
     let file = std::fs::File::open(path).map_err(|e| open_error(path, e))?;
-    let len = file
-        .metadata()
-        .map_err(|e| LoadError::Io(path.into(), e))?
-        .len();
+    let meta = file.metadata().map_err(|e| LoadError::Io(path.into(), e))?;
+    if meta.is_dir() {
+        return Err(LoadError::IsADirectory(path.into()));
+    }
+    let len = meta.len();
     if len > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge(path.into(), len));
     }
@@ -126,20 +157,20 @@ pub fn read_file(path: &Path) -> Result<LayerFile, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge(path.into(), bytes.len() as u64));
     }
-    let name = path.display().to_string();
-    Ok(match String::from_utf8(bytes) {
-        Ok(text) => LayerFile::text(name, text),
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            LayerFile {
-                file: SourceFile {
-                    name,
-                    text: String::from_utf8_lossy(e.as_bytes()).into_owned(),
-                },
-                utf8_error: Some(at),
-            }
-        }
-    })
+    Ok(LayerFile::from_bytes(path.display().to_string(), bytes))
+}
+
+/// Reads a small text file a person wrote (an answers file, a profile) with
+/// the same limits as a data file: bounded, UTF-8, a BOM allowed.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    let lf = read_file(path)?;
+    match lf.utf8_error {
+        Some(at) => Err(LoadError::NotUtf8(path.into(), at)),
+        None => Ok(match lf.file.text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => lf.file.text,
+        }),
+    }
 }
 
 fn open_error(path: &Path, e: std::io::Error) -> LoadError {
@@ -177,6 +208,15 @@ pub fn build(layers: Vec<Vec<LayerFile>>) -> Result<Roadmap, Box<Report>> {
                 continue;
             }
             match toml::from_str::<raw::RawFile>(&map.file(id).text) {
+                Ok(raw) if raw.is_empty() => {
+                    let text = &map.file(id).text;
+                    diagnostics.push(
+                        Diagnostic::new(id, 0..text.len().min(1), "this file has no records")
+                            .label("empty, or only comments")
+                            .help("add records (see docs/DATA.md), or remove the file")
+                            .clone(),
+                    );
+                }
                 Ok(raw) => parsed.push(validate::ParsedFile {
                     file: id,
                     layer,
@@ -219,6 +259,8 @@ fn toml_help(m: &str) -> String {
         "check the spelling against docs/DATA.md, or run `roadmap schema` for the full list of fields".into()
     } else if m.contains("missing field") {
         "every record needs id, title, summary, sources and reviewed; see docs/DATA.md".into()
+    } else if m.contains("recurs") {
+        "the data is nested too deeply: records are flat tables of text, numbers and lists (see docs/DATA.md)".into()
     } else if m.contains("unknown variant") {
         "use one of the values listed above".into()
     } else {

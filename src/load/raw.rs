@@ -112,6 +112,20 @@ pub struct RawFile {
     pub rule: Vec<RawRule>,
 }
 
+impl RawFile {
+    pub fn is_empty(&self) -> bool {
+        self.area.is_empty()
+            && self.setting.is_empty()
+            && self.role.is_empty()
+            && self.programme.is_empty()
+            && self.requirement.is_empty()
+            && self.pathway.is_empty()
+            && self.resource.is_empty()
+            && self.barrier.is_empty()
+            && self.rule.is_empty()
+    }
+}
+
 raw_record! {
     /// One of the roadmap's areas.
     RawArea {

@@ -19,6 +19,11 @@ pub enum ProfileError {
     Corrupt { path: PathBuf, why: String },
     /// Written by a newer `roadmap`.
     Newer { path: PathBuf, version: u32 },
+    /// The file exists, but its permissions forbid reading it.
+    Unreadable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     Io {
         path: PathBuf,
         source: std::io::Error,
@@ -39,6 +44,11 @@ impl fmt::Display for ProfileError {
             ProfileError::Newer { path, version } => write!(
                 f,
                 "your saved profile at {} was written by a newer roadmap (profile version {version}; this one reads version {PROFILE_VERSION})\n  it has not been changed. Update roadmap to use it",
+                path.display()
+            ),
+            ProfileError::Unreadable { path, source } => write!(
+                f,
+                "cannot read your saved profile at {}: {source}\n  check the file's permissions",
                 path.display()
             ),
             ProfileError::Io { path, source } => write!(f, "{}: {source}", path.display()),
@@ -70,13 +80,28 @@ impl Store {
     /// The saved profile, `None` when there is none yet.
     pub fn load(&self) -> Result<Option<Profile>, ProfileError> {
         let path = self.path();
-        let text = match std::fs::read(&path) {
-            Ok(bytes) => String::from_utf8(bytes).map_err(|_| ProfileError::Corrupt {
-                path: path.clone(),
-                why: "it is not UTF-8 text".into(),
-            })?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(ProfileError::Io { path, source: e }),
+        use crate::load::{LoadError, read_text};
+        let text = match read_text(&path) {
+            Ok(text) => text,
+            Err(LoadError::Missing(_)) => return Ok(None),
+            Err(LoadError::Unreadable(_, source)) => {
+                return Err(ProfileError::Unreadable { path, source });
+            }
+            Err(LoadError::Io(_, source)) => return Err(ProfileError::Io { path, source }),
+            Err(e @ (LoadError::NotUtf8(..) | LoadError::TooLarge(..))) => {
+                return Err(ProfileError::Corrupt {
+                    why: e
+                        .to_string()
+                        .replace(&format!("{} is ", path.display()), "it is "),
+                    path,
+                });
+            }
+            Err(_) => {
+                return Err(ProfileError::Corrupt {
+                    path,
+                    why: "it is not a file".into(),
+                });
+            }
         };
         // Check the version first, so a newer file is reported as newer
         // rather than as having unknown fields.

@@ -1,4 +1,5 @@
 mod assess;
+mod bad_input;
 mod common;
 mod data;
 mod engine;
