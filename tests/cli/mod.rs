@@ -7,4 +7,5 @@ mod export;
 mod hostile;
 mod json;
 mod queries;
+mod robust;
 mod wizard;
