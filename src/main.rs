@@ -6,10 +6,22 @@ mod wizard;
 
 use clap::Parser;
 use hcsw_roadmap::Error;
+use hcsw_roadmap::load::printable;
 use std::io::{IsTerminal, Write};
 
 fn main() {
-    let cli = cli::Cli::parse();
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        // Help and version go to stdout as clap formats them.
+        Err(e) if !e.use_stderr() => e.exit(),
+        Err(e) => {
+            // Plain text, so what the user typed (possibly an escape
+            // sequence) can be made safe before it reaches the terminal.
+            let text = printable(&e.render().to_string());
+            let _ = write!(std::io::stderr().lock(), "{text}");
+            std::process::exit(e.exit_code());
+        }
+    };
     let color_err = match cli.global.color {
         cli::ColorChoice::Always => true,
         cli::ColorChoice::Never => false,
@@ -36,6 +48,8 @@ fn report(e: &Error, color: bool) {
             writeln!(err, "{}error: {e}; nothing was changed", r.render(color))
         }
         Error::Interrupted => writeln!(err, "\n{e}"),
-        _ => writeln!(err, "error: {e}"),
+        // Messages quote what the user typed, and paths: neither reaches
+        // the terminal raw.
+        _ => writeln!(err, "error: {}", printable(&e.to_string())),
     };
 }

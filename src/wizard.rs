@@ -5,9 +5,11 @@ use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use dialoguer::{Confirm, Input, MultiSelect, Select};
 use hcsw_roadmap::engine::Engine;
 use hcsw_roadmap::model::Regulator;
+// Titles come from data files a trust may edit: never print them raw.
 use hcsw_roadmap::profile::{
     Answers, Confidence, Digital, Goal, How, Level, ManagerSupport, Qualification,
 };
+use hcsw_roadmap::render::text::clean;
 use hcsw_roadmap::{Error, Result};
 
 /// Ctrl-C raises SIGINT (dialoguer's doing), which ends the process before
@@ -101,7 +103,7 @@ impl<'e, 'a> Wizard<'e, 'a> {
         });
         let mut labels: Vec<String> = roles
             .iter()
-            .map(|r| format!("{} ({})", r.meta.title, r.band_label()))
+            .map(|r| clean(&format!("{} ({})", r.meta.title, r.band_label())))
             .collect();
         labels.push("Another role: I'll type it".into());
         let prev_role = prev
@@ -141,7 +143,7 @@ impl<'e, 'a> Wizard<'e, 'a> {
         let mut settings: Vec<(Option<String>, String)> = map
             .settings
             .iter()
-            .map(|s| (Some(s.meta.id.clone()), s.meta.title.clone()))
+            .map(|s| (Some(s.meta.id.clone()), clean(&s.meta.title)))
             .collect();
         settings.push((None, "Skip".into()));
         let choices: Vec<(usize, &str)> = settings
@@ -206,11 +208,9 @@ impl<'e, 'a> Wizard<'e, 'a> {
                 .filter(|r| r.registered != Regulator::None)
                 .collect();
             reg.sort_by(|x, y| x.meta.title.cmp(&y.meta.title));
-            let choices: Vec<(usize, &str)> = reg
-                .iter()
-                .enumerate()
-                .map(|(i, r)| (i, r.meta.title.as_str()))
-                .collect();
+            let titles: Vec<String> = reg.iter().map(|r| clean(&r.meta.title)).collect();
+            let choices: Vec<(usize, &str)> =
+                titles.iter().map(String::as_str).enumerate().collect();
             let start = reg
                 .iter()
                 .position(|r| Some(&r.meta.id) == prev.goal_role.as_ref())
@@ -219,7 +219,7 @@ impl<'e, 'a> Wizard<'e, 'a> {
             a.goal_role = Some(reg[i].meta.id.clone());
         }
 
-        let labels: Vec<String> = map.settings.iter().map(|s| s.meta.title.clone()).collect();
+        let labels: Vec<String> = map.settings.iter().map(|s| clean(&s.meta.title)).collect();
         let ticked: Vec<bool> = map
             .settings
             .iter()
@@ -284,7 +284,7 @@ impl<'e, 'a> Wizard<'e, 'a> {
             )?,
         };
 
-        let labels: Vec<String> = map.barriers.iter().map(|b| b.meta.title.clone()).collect();
+        let labels: Vec<String> = map.barriers.iter().map(|b| clean(&b.meta.title)).collect();
         let ticked: Vec<bool> = map
             .barriers
             .iter()

@@ -22,7 +22,9 @@ pub struct SourceMap {
 }
 
 impl SourceMap {
-    pub fn add(&mut self, file: SourceFile) -> FileId {
+    pub fn add(&mut self, mut file: SourceFile) -> FileId {
+        // The name is only ever shown; a path can hold anything.
+        file.name = printable(&file.name);
         self.files.push(file);
         FileId(self.files.len() - 1)
     }
@@ -35,6 +37,27 @@ impl SourceMap {
     pub fn line_col(&self, id: FileId, offset: usize) -> (usize, usize) {
         line_col(&self.file(id).text, offset)
     }
+}
+
+/// `s` made safe to print on a terminal: escape sequences and other control
+/// characters, and the bidirectional overrides that can make text read
+/// differently from what it is, become U+FFFD. Line breaks and tabs stay.
+pub fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if unsafe_for_terminal(c) {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// Control characters other than line breaks and tabs, and bidi overrides.
+pub fn unsafe_for_terminal(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// 1-based line and column (in characters) of a byte offset in `text`;
@@ -74,7 +97,7 @@ pub struct Diagnostic {
 impl Diagnostic {
     pub fn new(file: FileId, span: Range<usize>, message: impl Into<String>) -> Self {
         Diagnostic {
-            message: message.into(),
+            message: printable(&message.into()),
             primary: Label {
                 file,
                 span,
@@ -86,7 +109,7 @@ impl Diagnostic {
     }
 
     pub fn label(&mut self, text: impl Into<String>) -> &mut Self {
-        self.primary.text = text.into();
+        self.primary.text = printable(&text.into());
         self
     }
 
@@ -94,13 +117,13 @@ impl Diagnostic {
         self.secondary.push(Label {
             file,
             span,
-            text: text.into(),
+            text: printable(&text.into()),
         });
         self
     }
 
     pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
-        self.help = Some(help.into());
+        self.help = Some(printable(&help.into()));
         self
     }
 
@@ -126,15 +149,29 @@ impl Report {
         } else {
             Renderer::plain()
         };
+        // annotate-snippets shows control characters as symbols, but not
+        // bidi overrides. Each override and U+FFFD is 3 bytes in UTF-8, so
+        // replacing them keeps every span in place.
+        let shown: Vec<String> = self
+            .sources
+            .files
+            .iter()
+            .map(|f| {
+                f.text.replace(
+                    |c| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'),
+                    "\u{fffd}",
+                )
+            })
+            .collect();
         let mut out = String::new();
         for d in &self.diagnostics {
-            out.push_str(&renderer.render(&self.groups(d)));
+            out.push_str(&renderer.render(&self.groups(d, &shown)));
             out.push_str("\n\n");
         }
         out
     }
 
-    fn groups<'a>(&'a self, d: &'a Diagnostic) -> Vec<Group<'a>> {
+    fn groups<'a>(&'a self, d: &'a Diagnostic, shown: &'a [String]) -> Vec<Group<'a>> {
         let clamp = |file: FileId, span: &Range<usize>| {
             let text = &self.sources.file(file).text;
             let start = floor_char_boundary(text, span.start.min(text.len()));
@@ -143,7 +180,7 @@ impl Report {
         };
         let snippet = |file: FileId| {
             let f = self.sources.file(file);
-            Snippet::source(f.text.as_str()).path(f.name.as_str())
+            Snippet::source(shown[file.0].as_str()).path(f.name.as_str())
         };
         let mut first = snippet(d.primary.file).annotation(
             AnnotationKind::Primary

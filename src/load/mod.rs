@@ -9,7 +9,9 @@ pub mod diag;
 pub mod raw;
 mod validate;
 
-pub use diag::{Diagnostic, FileId, Report, SourceFile, SourceMap, line_col};
+pub use diag::{
+    Diagnostic, FileId, Report, SourceFile, SourceMap, line_col, printable, unsafe_for_terminal,
+};
 pub use validate::{band_alias, check_url, is_kebab, normalise};
 
 use crate::model::Roadmap;

@@ -188,7 +188,8 @@ pub struct RawDuration {
     #[serde(default)]
     pub confidence: Confidence,
     #[serde(default)]
-    pub note: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub note: Option<S<String>>,
 }
 
 raw_record! {
@@ -285,7 +286,8 @@ raw_record! {
         /// How to find it when there is no URL.
         #[serde(default)]
         #[serde(rename = "where")]
-        where_: Option<String>,
+        #[schemars(with = "Option<String>")]
+        where_: Option<S<String>>,
         #[serde(default)]
         #[schemars(with = "Vec<String>")]
         areas: Vec<S<String>>,
@@ -316,7 +318,8 @@ pub struct RawRuleChange {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub until: Option<S<Datetime>>,
-    pub text: String,
+    #[schemars(with = "String")]
+    pub text: S<String>,
 }
 
 raw_record! {

@@ -232,7 +232,10 @@ impl Validator {
         if t.trim().is_empty() {
             self.error(file, s.span(), format!("empty {what}"))
                 .label("write something here");
-        } else if t.chars().any(|c| c.is_control() && c != '\n') {
+        } else if t
+            .chars()
+            .any(|c| c == '\t' || super::diag::unsafe_for_terminal(c))
+        {
             self.error(
                 file,
                 s.span(),
@@ -516,7 +519,7 @@ impl Validator {
                 max,
                 unit: d.unit,
                 confidence: d.confidence,
-                note: d.note.clone(),
+                note: d.note.as_ref().map(|n| self.text(f, n, "duration note")),
             }
         });
         let entry = self.expr(f, &r.entry, "entry");
@@ -626,7 +629,7 @@ impl Validator {
                 self.error(f, url.span(), format!("invalid URL `{}`", url.get_ref()))
                     .label(why);
             }
-        } else if r.where_.as_deref().is_none_or(|w| w.trim().is_empty()) {
+        } else if r.where_.is_none() {
             self.error(f, r.id.span(), "a resource needs a `url` or a `where`")
                 .label("nobody could find this signpost")
                 .help("add url = \"https://…\", or where = \"how to find it\"");
@@ -634,7 +637,7 @@ impl Validator {
         Resource {
             meta: self.meta(f, r.common()),
             url: r.url.as_ref().map(|u| u.get_ref().clone()),
-            where_: r.where_.clone(),
+            where_: r.where_.as_ref().map(|w| self.text(f, w, "where")),
             areas: self.references(f, &r.areas, &[Kind::Area], "areas"),
             helps_with: self.references(
                 f,
@@ -703,7 +706,7 @@ impl Validator {
             history.push(RuleChange {
                 since,
                 until,
-                text: c.text.clone(),
+                text: self.text(f, &c.text, "history text"),
             });
         }
         Rule {

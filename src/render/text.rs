@@ -6,7 +6,7 @@ pub fn clean(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             '\n' | '\t' => ' ',
-            c if c.is_control() => '\u{fffd}',
+            c if crate::load::unsafe_for_terminal(c) => '\u{fffd}',
             c => c,
         })
         .collect()

@@ -8,4 +8,5 @@ mod hostile;
 mod json;
 mod queries;
 mod robust;
+mod terminal;
 mod wizard;
