@@ -1,6 +1,6 @@
 //! Validates the shipped data with the same loader `roadmap check` uses, and
-//! embeds it pre-digested (JSON of the validated `Roadmap`), so invalid data
-//! fails the build and start-up does not parse TOML.
+//! embeds it pre-digested (the validated `Roadmap` in `src/digest.rs`'s
+//! binary form), so invalid data fails the build and start-up parses nothing.
 
 #[allow(dead_code, unused_imports)]
 #[path = "src/model/mod.rs"]
@@ -14,11 +14,21 @@ mod load;
 #[path = "src/suggest.rs"]
 mod suggest;
 
+#[allow(dead_code)]
+#[path = "src/digest.rs"]
+mod digest;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 fn main() {
-    for p in ["data", "src/model", "src/load", "src/suggest.rs"] {
+    for p in [
+        "data",
+        "src/model",
+        "src/load",
+        "src/suggest.rs",
+        "src/digest.rs",
+    ] {
         println!("cargo:rerun-if-changed={p}");
     }
     // Developers may point the build at other data while editing; releases
@@ -38,8 +48,8 @@ fn main() {
             report.render(false)
         )),
     };
-    let digest = serde_json::to_string(&roadmap).expect("the model serialises");
-    std::fs::write(out.join("roadmap.json"), digest).expect("OUT_DIR is writable");
+    let digest = digest::to_bytes(&roadmap).expect("the model serialises");
+    std::fs::write(out.join("roadmap.bin"), digest).expect("OUT_DIR is writable");
 
     // The TOML itself is embedded too, for `roadmap check` and overlays.
     let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");

@@ -5,13 +5,13 @@ use crate::model::Roadmap;
 
 include!(concat!(env!("OUT_DIR"), "/embedded_files.rs"));
 
-const DIGEST: &str = include_str!(concat!(env!("OUT_DIR"), "/roadmap.json"));
+const DIGEST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/roadmap.bin"));
 
 /// The validated national roadmap. Cheap: no TOML is parsed.
 pub fn roadmap() -> Roadmap {
     // The digest was produced from validated data by build.rs in this very
     // build, so it cannot fail to deserialise.
-    let mut r: Roadmap = serde_json::from_str(DIGEST).expect("embedded digest is valid");
+    let mut r: Roadmap = crate::digest::from_bytes(DIGEST).expect("embedded digest is valid");
     r.reindex();
     r
 }

@@ -8,6 +8,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod atomic;
+pub mod digest;
 pub mod embedded;
 pub mod load;
 pub mod model;

@@ -1,13 +1,13 @@
 //! What a person holds, as a set of requirement indices closed under
 //! `satisfied-by` (holding GCSE maths grade 4 means holding maths Level 2).
 
+use crate::model::IdMap;
 use crate::model::Roadmap;
-use std::collections::HashMap;
 
 /// Requirement ids interned to indices, with reverse `satisfied-by` links.
 pub struct ReqIndex {
     ids: Vec<String>,
-    pos: HashMap<String, usize>,
+    pos: IdMap<String, usize>,
     /// For each requirement: alternatives (conjunctions of indices) meeting it.
     satisfied_by: Vec<Vec<Vec<usize>>>,
     /// For each requirement: requirements whose `satisfied-by` mentions it.
@@ -17,7 +17,7 @@ pub struct ReqIndex {
 impl ReqIndex {
     pub fn new(map: &Roadmap) -> Self {
         let ids: Vec<String> = map.requirements.iter().map(|r| r.meta.id.clone()).collect();
-        let pos: HashMap<String, usize> = ids
+        let pos: IdMap<String, usize> = ids
             .iter()
             .enumerate()
             .map(|(i, id)| (id.clone(), i))

@@ -16,28 +16,28 @@ pub use holdings::Holdings;
 pub use plan::PlanQuery;
 pub use position::{Position, PositionError, parse_band};
 
+use crate::model::IdMap;
 use crate::model::{Pathway, PathwayKind, Roadmap};
-use std::collections::HashMap;
 
 /// A roadmap with the indexes the queries need, built once per run.
 pub struct Engine<'a> {
     pub map: &'a Roadmap,
     reqs: holdings::ReqIndex,
     /// Role id → pathways leaving it, in data order.
-    outgoing: HashMap<&'a str, Vec<&'a Pathway>>,
+    outgoing: IdMap<&'a str, Vec<&'a Pathway>>,
     /// Role id → pathways arriving at it.
-    incoming: HashMap<&'a str, Vec<&'a Pathway>>,
+    incoming: IdMap<&'a str, Vec<&'a Pathway>>,
     /// Requirement index → programmes whose completion meets it.
     granters: Vec<Vec<usize>>,
     /// Programme id → index in `map.programmes`.
-    programme_pos: HashMap<&'a str, usize>,
+    programme_pos: IdMap<&'a str, usize>,
 }
 
 impl<'a> Engine<'a> {
     pub fn new(map: &'a Roadmap) -> Self {
         let reqs = holdings::ReqIndex::new(map);
-        let mut outgoing: HashMap<&str, Vec<&Pathway>> = HashMap::new();
-        let mut incoming: HashMap<&str, Vec<&Pathway>> = HashMap::new();
+        let mut outgoing: IdMap<&str, Vec<&Pathway>> = IdMap::default();
+        let mut incoming: IdMap<&str, Vec<&Pathway>> = IdMap::default();
         for p in &map.pathways {
             for from in &p.from {
                 outgoing.entry(from).or_default().push(p);

@@ -48,13 +48,13 @@ pub fn key(dirs: &[&Path]) -> Option<Vec<String>> {
 fn file_for(dir: &Path, key: &[String]) -> PathBuf {
     let mut h = DefaultHasher::new();
     key.hash(&mut h);
-    dir.join(format!("data-{:016x}.json", h.finish()))
+    dir.join(format!("data-{:016x}.bin", h.finish()))
 }
 
 /// The cached roadmap for exactly this key, if there is one.
 pub fn read(dir: &Path, key: &[String]) -> Option<Roadmap> {
-    let text = std::fs::read_to_string(file_for(dir, key)).ok()?;
-    let cached: Cached = serde_json::from_str(&text).ok()?;
+    let bytes = std::fs::read(file_for(dir, key)).ok()?;
+    let cached: Cached = crate::digest::from_bytes(&bytes).ok()?;
     if cached.key != key {
         return None;
     }
@@ -66,7 +66,7 @@ pub fn read(dir: &Path, key: &[String]) -> Option<Roadmap> {
 /// Stores a validated roadmap. Failure is ignored: the cache is optional.
 pub fn write(dir: &Path, key: Vec<String>, roadmap: Roadmap) {
     let path = file_for(dir, &key);
-    let Ok(text) = serde_json::to_string(&Cached { key, roadmap }) else {
+    let Ok(text) = crate::digest::to_bytes(&Cached { key, roadmap }) else {
         return;
     };
     if std::fs::create_dir_all(dir).is_err() {

@@ -8,11 +8,12 @@
 mod expr;
 mod kinds;
 
+mod idmap;
 pub use expr::{Conj, Expr, ExprError, IdAt, Term, parse_term};
+pub use idmap::{IdHasher, IdMap};
 pub use kinds::*;
 
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// The whole roadmap, validated. Every id resolves; see [`Roadmap::get`].
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -27,7 +28,7 @@ pub struct Roadmap {
     pub barriers: Vec<Barrier>,
     pub rules: Vec<Rule>,
     #[serde(skip)]
-    index: HashMap<String, (Kind, usize)>,
+    index: IdMap<String, (Kind, usize)>,
 }
 
 /// A borrowed record of any kind, for `show` and search.
@@ -87,7 +88,18 @@ impl Roadmap {
     /// Rebuilds the id index. Called by the loader and after deserialising
     /// the embedded digest, because the index is not serialised.
     pub fn reindex(&mut self) {
-        let mut index = HashMap::new();
+        let mut index = IdMap::default();
+        index.reserve(
+            self.areas.len()
+                + self.roles.len()
+                + self.programmes.len()
+                + self.requirements.len()
+                + self.pathways.len()
+                + self.resources.len()
+                + self.settings.len()
+                + self.barriers.len()
+                + self.rules.len(),
+        );
         macro_rules! add {
             ($field:ident, $kind:expr) => {
                 for (i, r) in self.$field.iter().enumerate() {

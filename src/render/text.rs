@@ -3,6 +3,10 @@
 /// Makes a data string safe for a terminal: control characters and escape
 /// sequences become visible placeholders, so data cannot drive the terminal.
 pub fn clean(s: &str) -> String {
+    // Nearly all text is printable ASCII: copy it without a per-character walk.
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return s.to_string();
+    }
     s.chars()
         .map(|c| match c {
             '\n' | '\t' => ' ',
@@ -99,8 +103,18 @@ pub fn wrap(text: &str, width: usize, first: &str, indent: &str) -> String {
     // Columns used on the current line, and whether it has a word yet.
     let mut len = first.chars().count();
     let mut empty = true;
-    for word in text.split_whitespace() {
-        let w = word.chars().count();
+    // ASCII text (nearly all of it) splits and measures by bytes, faster.
+    let words: Box<dyn Iterator<Item = &str>> = if text.is_ascii() {
+        Box::new(text.split_ascii_whitespace())
+    } else {
+        Box::new(text.split_whitespace())
+    };
+    for word in words {
+        let w = if word.is_ascii() {
+            word.len()
+        } else {
+            word.chars().count()
+        };
         if !empty && len + 1 + w > width {
             out.push('\n');
             out.push_str(indent);

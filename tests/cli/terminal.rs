@@ -4,6 +4,8 @@
 //! what it prints besides, so each string field is tried on its own.
 
 use super::common::run;
+use hcsw_roadmap::digest;
+use hcsw_roadmap::model::Roadmap;
 
 const MINI: &str = include_str!("../fixtures/valid/mini.toml");
 /// Sets the window title, then clears the screen; BEL ends the first.
@@ -158,12 +160,24 @@ fn every_renderer_cleans_text_even_from_a_tampered_cache() {
     let cache = std::fs::read_dir(h.path().join("cache"))
         .expect("the cache was written")
         .map(|e| e.expect("entry").path())
-        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .find(|p| p.extension().is_some_and(|e| e == "bin"))
         .expect("a cache file");
-    let mut v: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&cache).expect("read")).expect("json");
-    inject(&mut v["roadmap"], None);
-    std::fs::write(&cache, v.to_string()).expect("write");
+    // The cache is the validated roadmap in the digest format; edit it as
+    // JSON, where every string is easy to reach.
+    #[derive(serde::Serialize, serde::Deserialize)]
+    struct Cached {
+        key: Vec<String>,
+        roadmap: Roadmap,
+    }
+    let bytes = std::fs::read(&cache).expect("read");
+    let cached: Cached = digest::from_bytes(&bytes).expect("decode the cache");
+    let mut v = serde_json::to_value(&cached.roadmap).expect("to json");
+    inject(&mut v, None);
+    let tampered = Cached {
+        key: cached.key,
+        roadmap: serde_json::from_value(v).expect("still a roadmap"),
+    };
+    std::fs::write(&cache, digest::to_bytes(&tampered).expect("encode")).expect("write");
 
     let ids: Vec<String> = {
         let (_, out, _) = run(h.path(), &["roles", "--data", d, "--format", "json"]);
