@@ -14,7 +14,7 @@ for n in 1 10 100; do
 done
 
 echo "== start-up on the built-in data, against --version (same run)"
-hyperfine -N --warmup 10 --runs 100 --export-markdown "$out/startup.md" \
+hyperfine -N --warmup 30 --runs 300 --export-markdown "$out/startup.md" \
     "$bin --version" "$bin pathways --from band3" \
     "$bin pathways --from band2 --to registered-nurse --have gcse-english"
 

@@ -359,6 +359,11 @@ fn every_bad_input_gets_its_exit_code_message_and_location() {
             prepare(d, s);
         }
         let args: Vec<String> = c.args.iter().map(|a| a.replace("{d}", &ds)).collect();
+        let needs_full = c.stdout_full || c.args.contains(&"/dev/full");
+        if needs_full && !Path::new("/dev/full").exists() {
+            eprintln!("{}: skipped, this machine has no /dev/full", c.name);
+            continue;
+        }
         let mut bin = assert_cmd::cargo::cargo_bin("roadmap");
         if c.homeless {
             if !root {
