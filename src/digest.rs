@@ -121,6 +121,16 @@ impl Writer {
     }
 }
 
+/// Integers widen losslessly to 64 bits, then go out as (zigzag) varints.
+macro_rules! numbers {
+    ($($method:ident $how:ident $ty:ty),*) => {$(
+        fn $method(self, v: $ty) -> Result<()> {
+            self.$how(v.into());
+            Ok(())
+        }
+    )*};
+}
+
 impl ser::Serializer for &mut Writer {
     type Ok = ();
     type Error = DigestError;
@@ -136,38 +146,16 @@ impl ser::Serializer for &mut Writer {
         self.out.push(u8::from(v));
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result<()> {
-        self.signed(v.into());
-        Ok(())
-    }
-    fn serialize_i16(self, v: i16) -> Result<()> {
-        self.signed(v.into());
-        Ok(())
-    }
-    fn serialize_i32(self, v: i32) -> Result<()> {
-        self.signed(v.into());
-        Ok(())
-    }
-    fn serialize_i64(self, v: i64) -> Result<()> {
-        self.signed(v);
-        Ok(())
-    }
-    fn serialize_u8(self, v: u8) -> Result<()> {
-        self.varint(v.into());
-        Ok(())
-    }
-    fn serialize_u16(self, v: u16) -> Result<()> {
-        self.varint(v.into());
-        Ok(())
-    }
-    fn serialize_u32(self, v: u32) -> Result<()> {
-        self.varint(v.into());
-        Ok(())
-    }
-    fn serialize_u64(self, v: u64) -> Result<()> {
-        self.varint(v);
-        Ok(())
-    }
+    numbers!(
+        serialize_i8 signed i8,
+        serialize_i16 signed i16,
+        serialize_i32 signed i32,
+        serialize_i64 signed i64,
+        serialize_u8 varint u8,
+        serialize_u16 varint u16,
+        serialize_u32 varint u32,
+        serialize_u64 varint u64
+    );
     fn serialize_f32(self, v: f32) -> Result<()> {
         self.out.extend_from_slice(&v.to_le_bytes());
         Ok(())

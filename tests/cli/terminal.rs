@@ -11,6 +11,9 @@ const MINI: &str = include_str!("../fixtures/valid/mini.toml");
 /// Sets the window title, then clears the screen; BEL ends the first.
 const HOSTILE: &str = "\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m\\u202e";
 
+/// Every export format that is text for a person to read.
+const EXPORTS: &[&str] = &["markdown", "csv", "mermaid", "dot", "svg", "html"];
+
 /// Raw control bytes, or the bidi override, anywhere in `out`.
 fn unsafe_bytes(out: &str) -> Option<char> {
     // CSV ends its records with CRLF, as RFC 4180 says.
@@ -88,13 +91,10 @@ fn no_string_in_the_data_can_put_an_escape_on_the_terminal() {
             vec!["pathways", "--from", "hca"],
             vec!["pathways", "--from", "hca", "--format", "markdown"],
             vec!["pathways", "--from", "hca", "--to", "nurse"],
-            vec!["export", "--format", "markdown"],
-            vec!["export", "--format", "csv"],
-            vec!["export", "--format", "mermaid"],
-            vec!["export", "--format", "dot"],
-            vec!["export", "--format", "svg"],
-            vec!["export", "--format", "html"],
-        ] {
+        ]
+        .into_iter()
+        .chain(EXPORTS.iter().map(|f| vec!["export", "--format", f]))
+        {
             let mut a = args.clone();
             a.extend(["--data", &d, "--color", "never"]);
             let (code, out, err) = run(h.path(), &a);
@@ -216,12 +216,6 @@ fn every_renderer_cleans_text_even_from_a_tampered_cache() {
         vec![
             "pathways", "--from", "hca", "--to", "nurse", "--format", "csv",
         ],
-        vec!["export", "--format", "markdown"],
-        vec!["export", "--format", "csv"],
-        vec!["export", "--format", "mermaid"],
-        vec!["export", "--format", "dot"],
-        vec!["export", "--format", "svg"],
-        vec!["export", "--format", "html"],
         vec!["export", "--format", "json"],
         vec!["roles", "--format", "json"],
         vec!["search", "maths", "--format", "json"],
@@ -230,6 +224,7 @@ fn every_renderer_cleans_text_even_from_a_tampered_cache() {
             "pathways", "--from", "hca", "--to", "nurse", "--format", "json",
         ],
     ];
+    cases.extend(EXPORTS.iter().map(|f| vec!["export", "--format", f]));
     for id in &ids {
         cases.push(vec!["show", id, "--format", "json"]);
         cases.push(vec!["show", id]);
