@@ -7,10 +7,12 @@
 //! numbers as LEB128 varints and lists length-prefixed, so reading is a
 //! straight walk. Text lives in one table, each distinct string once (ids
 //! recur in every reference), checked as UTF-8 in a single pass; the walk
-//! refers to it by offset and length. It is not self-describing: reader and writer must be
-//! the same types, which holds because both are this build's model (the
-//! cache key includes the version). Untrusted input (a cache file) can only
-//! produce an error, never a panic or an unbounded allocation.
+//! refers to it by offset and length.
+//!
+//! It is not self-describing: reader and writer must be the same types,
+//! which holds because both are this build's model (the cache key includes
+//! the version). Untrusted input (a cache file) can only produce an error,
+//! never a panic or an unbounded allocation.
 
 use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
 use serde::ser::{self, Serialize};
@@ -57,15 +59,20 @@ pub fn to_bytes<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>> {
         seen: HashMap::new(),
     };
     value.serialize(&mut w)?;
-    let mut head = Writer {
-        out: MAGIC.to_vec(),
-        text: String::new(),
-        seen: HashMap::new(),
-    };
-    head.varint(w.text.len() as u64);
-    head.out.extend_from_slice(w.text.as_bytes());
-    head.out.extend_from_slice(&w.out);
-    Ok(head.out)
+    // The string table goes first, so the reader can check it before the walk.
+    let mut out = MAGIC.to_vec();
+    put_varint(&mut out, w.text.len() as u64);
+    out.extend_from_slice(w.text.as_bytes());
+    out.extend_from_slice(&w.out);
+    Ok(out)
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
 }
 
 /// Decodes what [`to_bytes`] wrote; any other input is an error.
@@ -98,12 +105,8 @@ struct Writer {
 }
 
 impl Writer {
-    fn varint(&mut self, mut v: u64) {
-        while v >= 0x80 {
-            self.out.push((v as u8) | 0x80);
-            v >>= 7;
-        }
-        self.out.push(v as u8);
+    fn varint(&mut self, v: u64) {
+        put_varint(&mut self.out, v);
     }
 
     fn signed(&mut self, v: i64) {
@@ -369,6 +372,12 @@ impl<'de> Reader<'de> {
         err("a number in the digest is too long")
     }
 
+    /// An enum variant's number.
+    fn variant(&mut self) -> Result<u32> {
+        u32::try_from(self.varint()?)
+            .map_err(|_| DigestError("a variant number is out of range".into()))
+    }
+
     fn signed(&mut self) -> Result<i64> {
         let v = self.varint()?;
         Ok(((v >> 1) as i64) ^ -((v & 1) as i64))
@@ -528,9 +537,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         v.visit_enum(self)
     }
     fn deserialize_identifier<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
-        let n = u32::try_from(self.varint()?)
-            .map_err(|_| DigestError("a variant number is out of range".into()))?;
-        v.visit_u32(n)
+        v.visit_u32(self.variant()?)
     }
     fn is_human_readable(&self) -> bool {
         false
@@ -577,8 +584,7 @@ impl<'de> de::EnumAccess<'de> for &mut Reader<'de> {
     type Error = DigestError;
     type Variant = Self;
     fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self)> {
-        let index = u32::try_from(self.varint()?)
-            .map_err(|_| DigestError("a variant number is out of range".into()))?;
+        let index = self.variant()?;
         let value = seed.deserialize(index.into_deserializer())?;
         Ok((value, self))
     }

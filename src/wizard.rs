@@ -5,7 +5,6 @@ use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use dialoguer::{Confirm, Input, MultiSelect, Select};
 use hcsw_roadmap::engine::Engine;
 use hcsw_roadmap::model::Regulator;
-// Titles come from data files a trust may edit: never print them raw.
 use hcsw_roadmap::profile::{
     Answers, Confidence, Digital, Goal, How, Level, ManagerSupport, Qualification,
 };
@@ -43,7 +42,8 @@ impl<'e, 'a> Wizard<'e, 'a> {
         choices: &[(T, &str)],
         default: T,
     ) -> Result<T> {
-        let labels: Vec<&str> = choices.iter().map(|c| c.1).collect();
+        // Labels are titles from data files a trust may edit: never raw.
+        let labels: Vec<String> = choices.iter().map(|c| clean(c.1)).collect();
         let start = choices.iter().position(|c| c.0 == default).unwrap_or(0);
         let i = Select::with_theme(&*self.theme)
             .with_prompt(prompt)
@@ -55,9 +55,10 @@ impl<'e, 'a> Wizard<'e, 'a> {
     }
 
     fn pick_many(&self, prompt: &str, labels: &[String], chosen: &[bool]) -> Result<Vec<usize>> {
+        let labels: Vec<String> = labels.iter().map(|l| clean(l)).collect();
         MultiSelect::with_theme(&*self.theme)
             .with_prompt(format!("{prompt} (space to tick, Enter when done)"))
-            .items(labels)
+            .items(&labels)
             .defaults(chosen)
             .interact()
             .map_err(interrupted)
@@ -143,7 +144,7 @@ impl<'e, 'a> Wizard<'e, 'a> {
         let mut settings: Vec<(Option<String>, String)> = map
             .settings
             .iter()
-            .map(|s| (Some(s.meta.id.clone()), clean(&s.meta.title)))
+            .map(|s| (Some(s.meta.id.clone()), s.meta.title.clone()))
             .collect();
         settings.push((None, "Skip".into()));
         let choices: Vec<(usize, &str)> = settings
@@ -208,9 +209,11 @@ impl<'e, 'a> Wizard<'e, 'a> {
                 .filter(|r| r.registered != Regulator::None)
                 .collect();
             reg.sort_by(|x, y| x.meta.title.cmp(&y.meta.title));
-            let titles: Vec<String> = reg.iter().map(|r| clean(&r.meta.title)).collect();
-            let choices: Vec<(usize, &str)> =
-                titles.iter().map(String::as_str).enumerate().collect();
+            let choices: Vec<(usize, &str)> = reg
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (i, r.meta.title.as_str()))
+                .collect();
             let start = reg
                 .iter()
                 .position(|r| Some(&r.meta.id) == prev.goal_role.as_ref())
@@ -219,7 +222,7 @@ impl<'e, 'a> Wizard<'e, 'a> {
             a.goal_role = Some(reg[i].meta.id.clone());
         }
 
-        let labels: Vec<String> = map.settings.iter().map(|s| clean(&s.meta.title)).collect();
+        let labels: Vec<String> = map.settings.iter().map(|s| s.meta.title.clone()).collect();
         let ticked: Vec<bool> = map
             .settings
             .iter()
@@ -284,7 +287,7 @@ impl<'e, 'a> Wizard<'e, 'a> {
             )?,
         };
 
-        let labels: Vec<String> = map.barriers.iter().map(|b| clean(&b.meta.title)).collect();
+        let labels: Vec<String> = map.barriers.iter().map(|b| b.meta.title.clone()).collect();
         let ticked: Vec<bool> = map
             .barriers
             .iter()

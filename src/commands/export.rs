@@ -6,7 +6,7 @@ use crate::cli::{ExportArgs, ExportFormat};
 use hcsw_roadmap::engine::Engine;
 use hcsw_roadmap::engine::next::Filter;
 use hcsw_roadmap::engine::scope::ScopeQuery;
-use hcsw_roadmap::render::export::{self, ScopeOut};
+use hcsw_roadmap::render::export;
 use hcsw_roadmap::render::{graph, html};
 use hcsw_roadmap::suggest::did_you_mean;
 use hcsw_roadmap::{Error, Result};
@@ -46,8 +46,8 @@ pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<()> {
         )));
     }
     let q = ScopeQuery {
-        from: from.clone(),
-        to: to.clone(),
+        from,
+        to,
         area: a.area.clone(),
         setting: a.setting.clone(),
         family: a.family.clone(),
@@ -55,16 +55,7 @@ pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<()> {
     let slice = engine.slice(&q);
     let scope_line = scope_words(map, &q);
     let text = match a.format {
-        ExportFormat::Json => export::json(
-            &slice,
-            ScopeOut {
-                from,
-                to,
-                area: a.area.clone(),
-                setting: a.setting.clone(),
-                family: a.family.clone(),
-            },
-        ),
+        ExportFormat::Json => export::json(&slice, &q),
         ExportFormat::Csv => export::csv(map, &slice),
         ExportFormat::Markdown => export::markdown(map, &slice, &scope_line),
         ExportFormat::Mermaid => graph::mermaid(&graph::graph(map, &slice)),

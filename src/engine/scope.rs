@@ -6,7 +6,8 @@ use crate::model::{
 };
 use std::collections::{BTreeSet, VecDeque};
 
-#[derive(Debug, Default, Clone)]
+/// What an export covers. It is also written into the JSON export as `scope`.
+#[derive(Debug, Default, Clone, serde::Serialize, schemars::JsonSchema)]
 pub struct ScopeQuery {
     /// Only what can be reached from this role.
     pub from: Option<String>,

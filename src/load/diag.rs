@@ -56,8 +56,12 @@ pub fn printable(s: &str) -> String {
 
 /// Control characters other than line breaks and tabs, and bidi overrides.
 pub fn unsafe_for_terminal(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)
+}
+
+/// The embeddings, overrides and isolates that reorder how text displays.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// 1-based line and column (in characters) of a byte offset in `text`;
@@ -156,12 +160,7 @@ impl Report {
             .sources
             .files
             .iter()
-            .map(|f| {
-                f.text.replace(
-                    |c| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'),
-                    "\u{fffd}",
-                )
-            })
+            .map(|f| f.text.replace(is_bidi_control, "\u{fffd}"))
             .collect();
         let mut out = String::new();
         for d in &self.diagnostics {

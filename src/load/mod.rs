@@ -31,9 +31,13 @@ pub struct LayerFile {
 }
 
 impl LayerFile {
-    /// A file's bytes as read; invalid UTF-8 is kept (lossily) so the
-    /// problem can be shown in place.
-    pub fn from_bytes(name: impl Into<String>, bytes: Vec<u8>) -> Self {
+    /// A file's bytes as read. A byte-order mark is dropped (harmless, but
+    /// toml would reject it); invalid UTF-8 is kept (lossily) so the problem
+    /// can be shown in place.
+    pub fn from_bytes(name: impl Into<String>, mut bytes: Vec<u8>) -> Self {
+        if bytes.starts_with("\u{feff}".as_bytes()) {
+            bytes.drain(..3);
+        }
         match String::from_utf8(bytes) {
             Ok(text) => LayerFile::text(name, text),
             Err(e) => {
@@ -168,10 +172,7 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let lf = read_file(path)?;
     match lf.utf8_error {
         Some(at) => Err(LoadError::NotUtf8(path.into(), at)),
-        None => Ok(match lf.file.text.strip_prefix('\u{feff}') {
-            Some(rest) => rest.to_string(),
-            None => lf.file.text,
-        }),
+        None => Ok(lf.file.text),
     }
 }
 
@@ -191,15 +192,7 @@ pub fn build(layers: Vec<Vec<LayerFile>>) -> Result<Roadmap, Box<Report>> {
     let mut diagnostics = Vec::new();
     for (layer, files) in layers.into_iter().enumerate() {
         for lf in files {
-            let mut text = lf.file.text;
-            // A byte-order mark is harmless; toml would reject it.
-            if let Some(rest) = text.strip_prefix('\u{feff}') {
-                text = rest.to_string();
-            }
-            let id = map.add(SourceFile {
-                name: lf.file.name,
-                text,
-            });
+            let id = map.add(lf.file);
             if let Some(at) = lf.utf8_error {
                 diagnostics.push(
                     Diagnostic::new(id, at..at + 1, "this file is not valid UTF-8 text")

@@ -89,17 +89,7 @@ impl Roadmap {
     /// the embedded digest, because the index is not serialised.
     pub fn reindex(&mut self) {
         let mut index = IdMap::default();
-        index.reserve(
-            self.areas.len()
-                + self.roles.len()
-                + self.programmes.len()
-                + self.requirements.len()
-                + self.pathways.len()
-                + self.resources.len()
-                + self.settings.len()
-                + self.barriers.len()
-                + self.rules.len(),
-        );
+        index.reserve(self.counts().iter().map(|(_, n)| n).sum());
         macro_rules! add {
             ($field:ident, $kind:expr) => {
                 for (i, r) in self.$field.iter().enumerate() {

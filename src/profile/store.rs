@@ -88,19 +88,16 @@ impl Store {
                 return Err(ProfileError::Unreadable { path, source });
             }
             Err(LoadError::Io(_, source)) => return Err(ProfileError::Io { path, source }),
-            Err(e @ (LoadError::NotUtf8(..) | LoadError::TooLarge(..))) => {
-                return Err(ProfileError::Corrupt {
-                    why: e
-                        .to_string()
-                        .replace(&format!("{} is ", path.display()), "it is "),
-                    path,
-                });
-            }
-            Err(_) => {
-                return Err(ProfileError::Corrupt {
-                    path,
-                    why: "it is not a file".into(),
-                });
+            Err(e) => {
+                let why = match e {
+                    LoadError::NotUtf8(..) => "it is not UTF-8 text".to_string(),
+                    LoadError::TooLarge(_, n) => format!(
+                        "it is {:.1} MB, far larger than any profile",
+                        n as f64 / 1_048_576.0
+                    ),
+                    _ => "it is not a file".to_string(),
+                };
+                return Err(ProfileError::Corrupt { path, why });
             }
         };
         // Check the version first, so a newer file is reported as newer

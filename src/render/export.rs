@@ -4,7 +4,7 @@
 
 use super::listing::{csv_rows, md_cell};
 use crate::SCHEMA_VERSION;
-use crate::engine::scope::Slice;
+use crate::engine::scope::{ScopeQuery, Slice};
 use crate::model::{
     Area, Barrier, Pathway, PathwayKind, Programme, Requirement, Resource, Roadmap, Role, Rule,
     Setting,
@@ -13,22 +13,12 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::BTreeSet;
 
-/// What the export was asked to cover.
-#[derive(Debug, Default, Clone, Serialize, JsonSchema)]
-pub struct ScopeOut {
-    pub from: Option<String>,
-    pub to: Option<String>,
-    pub area: Option<String>,
-    pub setting: Option<String>,
-    pub family: Option<String>,
-}
-
 /// The JSON export: records exactly as validated, plus every source cited.
 #[derive(Serialize, JsonSchema)]
 #[schemars(title = "roadmap export")]
 pub struct ExportDoc<'a> {
     pub schema_version: u32,
-    pub scope: ScopeOut,
+    pub scope: &'a ScopeQuery,
     pub areas: Vec<&'a Area>,
     pub settings: Vec<&'a Setting>,
     pub roles: Vec<&'a Role>,
@@ -42,7 +32,7 @@ pub struct ExportDoc<'a> {
     pub sources: Vec<String>,
 }
 
-pub fn json(s: &Slice<'_>, scope: ScopeOut) -> String {
+pub fn json(s: &Slice<'_>, scope: &ScopeQuery) -> String {
     let metas = s
         .areas
         .iter()

@@ -19,7 +19,7 @@ fn escape_unprintable(s: String) -> String {
     }
     let mut out = String::with_capacity(s.len() + 16);
     for c in s.chars() {
-        if crate::load::unsafe_for_terminal(c) && c != '\n' {
+        if crate::load::unsafe_for_terminal(c) {
             out.push_str(&format!("\\u{:04x}", c as u32));
         } else {
             out.push(c);

@@ -1,7 +1,8 @@
 //! Terminal safety: an escape sequence or other control character in any
 //! string of the data, or in anything the user types, never reaches the
-//! terminal raw. The loader refuses it in data, and every renderer cleans
-//! what it prints besides, so each string field is tried on its own.
+//! terminal raw. The loader refuses it in every string field of the data
+//! (each tried on its own), and every renderer cleans what it prints besides
+//! (tried through a tampered cache, which skips the loader).
 
 use super::common::run;
 use hcsw_roadmap::digest;
@@ -18,7 +19,8 @@ const EXPORTS: &[&str] = &["markdown", "csv", "mermaid", "dot", "svg", "html"];
 fn unsafe_bytes(out: &str) -> Option<char> {
     // CSV ends its records with CRLF, as RFC 4180 says.
     out.replace("\r\n", "\n").chars().find(|&c| {
-        (c.is_control() && c != '\n' && c != '\t') || ('\u{202a}'..='\u{202e}').contains(&c)
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
     })
 }
 
@@ -48,12 +50,10 @@ fn string_literals() -> Vec<(usize, usize, String)> {
 }
 
 #[test]
-fn no_string_in_the_data_can_put_an_escape_on_the_terminal() {
+fn the_loader_refuses_an_escape_in_every_string_of_the_data() {
     let literals = string_literals();
     assert!(literals.len() > 80, "found {} literals", literals.len());
     let h = tempfile::tempdir().expect("temp dir");
-    let mut refused = 0;
-    let mut accepted = Vec::new();
     for (n, (line, at, id)) in literals.iter().enumerate() {
         let dir = h.path().join(format!("d{n}"));
         std::fs::create_dir_all(&dir).expect("mkdir");
@@ -72,42 +72,13 @@ fn no_string_in_the_data_can_put_an_escape_on_the_terminal() {
         let d = dir.display().to_string();
         let (code, out, err) = run(h.path(), &["check", "--data", &d, "--color", "never"]);
         let where_ = format!("line {} of mini.toml, in `{id}`", line + 1);
-        assert!(code == 0 || code == 65, "{where_}: exit {code}\n{err}");
+        assert_eq!(code, 65, "{where_}: the escape was accepted\n{err}");
+        let at_line = format!("data.toml:{}:", line + 1);
+        assert!(err.contains(&at_line), "{where_}: no {at_line} in\n{err}");
         if let Some(c) = unsafe_bytes(&format!("{out}{err}")) {
             panic!("{where_}: check printed {c:?}\n{err}");
         }
-        if code == 65 {
-            refused += 1;
-            continue;
-        }
-        accepted.push(where_.clone());
-        for args in [
-            vec!["show", id.as_str()],
-            vec!["roles"],
-            vec!["roles", "--format", "markdown"],
-            vec!["roles", "--format", "csv"],
-            vec!["areas", "skills-for-life"],
-            vec!["search", "maths"],
-            vec!["pathways", "--from", "hca"],
-            vec!["pathways", "--from", "hca", "--format", "markdown"],
-            vec!["pathways", "--from", "hca", "--to", "nurse"],
-        ]
-        .into_iter()
-        .chain(EXPORTS.iter().map(|f| vec!["export", "--format", f]))
-        {
-            let mut a = args.clone();
-            a.extend(["--data", &d, "--color", "never"]);
-            let (code, out, err) = run(h.path(), &a);
-            assert!(code == 0 || code == 2, "{where_}: {a:?} exit {code}\n{err}");
-            if let Some(c) = unsafe_bytes(&format!("{out}{err}")) {
-                panic!("{where_}: {a:?} printed {c:?}");
-            }
-        }
     }
-    eprintln!(
-        "{refused} of {} strings refused by the loader; accepted and cleaned: {accepted:?}",
-        literals.len()
-    );
 }
 
 #[test]
