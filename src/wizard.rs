@@ -111,7 +111,7 @@ impl<'e, 'a> Wizard<'e, 'a> {
             .role
             .as_deref()
             .and_then(|r| self.engine.resolve_position(r).ok())
-            .map(|p| p.role.meta.id.clone());
+            .map(|p| p.role.meta.id.to_string());
         let start = prev_role
             .as_ref()
             .and_then(|id| roles.iter().position(|r| r.meta.id == *id))
@@ -124,7 +124,7 @@ impl<'e, 'a> Wizard<'e, 'a> {
             .interact()
             .map_err(interrupted)?;
         a.role = Some(if i < roles.len() {
-            roles[i].meta.id.clone()
+            roles[i].meta.id.to_string()
         } else {
             let engine = self.engine;
             Input::<String>::with_theme(&*self.theme)
@@ -144,7 +144,7 @@ impl<'e, 'a> Wizard<'e, 'a> {
         let mut settings: Vec<(Option<String>, String)> = map
             .settings
             .iter()
-            .map(|s| (Some(s.meta.id.clone()), s.meta.title.clone()))
+            .map(|s| (Some(s.meta.id.to_string()), s.meta.title.to_string()))
             .collect();
         settings.push((None, "Skip".into()));
         let choices: Vec<(usize, &str)> = settings
@@ -216,22 +216,26 @@ impl<'e, 'a> Wizard<'e, 'a> {
                 .collect();
             let start = reg
                 .iter()
-                .position(|r| Some(&r.meta.id) == prev.goal_role.as_ref())
+                .position(|r| prev.goal_role.as_deref() == Some(r.meta.id.as_str()))
                 .unwrap_or(0);
             let i = self.choose("Which registered role?", &choices, start)?;
-            a.goal_role = Some(reg[i].meta.id.clone());
+            a.goal_role = Some(reg[i].meta.id.to_string());
         }
 
-        let labels: Vec<String> = map.settings.iter().map(|s| s.meta.title.clone()).collect();
+        let labels: Vec<String> = map
+            .settings
+            .iter()
+            .map(|s| s.meta.title.to_string())
+            .collect();
         let ticked: Vec<bool> = map
             .settings
             .iter()
-            .map(|s| prev.interests_settings.contains(&s.meta.id))
+            .map(|s| prev.interests_settings.iter().any(|x| s.meta.id == *x))
             .collect();
         a.interests_settings = self
             .pick_many("Settings that interest you (optional)", &labels, &ticked)?
             .into_iter()
-            .map(|i| map.settings[i].meta.id.clone())
+            .map(|i| map.settings[i].meta.id.to_string())
             .collect();
 
         a.earn_while_learning = self.confirm(
@@ -287,16 +291,20 @@ impl<'e, 'a> Wizard<'e, 'a> {
             )?,
         };
 
-        let labels: Vec<String> = map.barriers.iter().map(|b| b.meta.title.clone()).collect();
+        let labels: Vec<String> = map
+            .barriers
+            .iter()
+            .map(|b| b.meta.title.to_string())
+            .collect();
         let ticked: Vec<bool> = map
             .barriers
             .iter()
-            .map(|b| prev.barriers.contains(&b.meta.id))
+            .map(|b| prev.barriers.iter().any(|x| b.meta.id == *x))
             .collect();
         a.barriers = self
             .pick_many("Has anything held you back? (optional)", &labels, &ticked)?
             .into_iter()
-            .map(|i| map.barriers[i].meta.id.clone())
+            .map(|i| map.barriers[i].meta.id.to_string())
             .collect();
         Ok(a)
     }

@@ -21,7 +21,7 @@ pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<()> {
             .map(|t| {
                 engine
                     .resolve_position(t)
-                    .map(|p| p.role.meta.id.clone())
+                    .map(|p| p.role.meta.id.to_string())
                     .map_err(|e| Error::Usage(format!("{flag}: {e}")))
             })
             .transpose()
@@ -75,8 +75,10 @@ pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<()> {
 
 fn scope_words(map: &hcsw_roadmap::model::Roadmap, q: &ScopeQuery) -> String {
     let t = |id: &Option<String>| {
-        id.as_deref()
-            .map(|i| map.get(i).map_or(i.to_string(), |r| r.meta().title.clone()))
+        id.as_deref().map(|i| {
+            map.get(i)
+                .map_or(i.to_string(), |r| r.meta().title.to_string())
+        })
     };
     let mut parts = Vec::new();
     if let Some(f) = t(&q.from) {

@@ -62,13 +62,13 @@ pub fn roles(
             .iter()
             .map(|r| {
                 vec![
-                    r.meta.id.clone(),
-                    r.meta.title.clone(),
+                    r.meta.id.to_string(),
+                    r.meta.title.to_string(),
                     r.band_label()
                         .trim_start_matches("band ")
                         .trim_start_matches("bands ")
                         .to_string(),
-                    r.family.clone(),
+                    r.family.to_string(),
                     r.registered.short_name().unwrap_or("no").to_string(),
                 ]
             })
@@ -89,7 +89,7 @@ struct AreaOut<'a> {
     id: &'a str,
     title: &'a str,
     summary: &'a str,
-    points: &'a [String],
+    points: &'a [hcsw_roadmap::model::Text],
     offers: Vec<Named<'a>>,
     signposts: Vec<Named<'a>>,
 }
@@ -270,7 +270,7 @@ pub fn search(ctx: &Ctx, words: &[String], format: ListFormat) -> Result<()> {
         header: vec!["id", "kind", "title"],
         rows: hits
             .iter()
-            .map(|h| vec![h.id.clone(), h.kind.clone(), h.title.clone()])
+            .map(|h| vec![h.id.to_string(), h.kind.clone(), h.title.to_string()])
             .collect(),
     };
     let out = SearchOut {

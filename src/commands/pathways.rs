@@ -28,7 +28,7 @@ pub fn run(ctx: &Ctx, a: &PathwaysArgs) -> Result<()> {
             continue;
         }
         let r = engine.resolve_requirement(word).map_err(Error::Usage)?;
-        have.push(r.meta.id.clone());
+        have.push(r.meta.id.to_string());
     }
     let held = engine.holdings(&have);
     let out = match &a.to {

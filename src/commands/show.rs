@@ -71,7 +71,7 @@ fn item(id: &str, map: &Roadmap) -> Item {
         id: id.to_string(),
         title: map
             .get(id)
-            .map_or_else(|| id.to_string(), |r| r.meta().title.clone()),
+            .map_or_else(|| id.to_string(), |r| r.meta().title.to_string()),
     }
 }
 
@@ -90,7 +90,7 @@ fn build(map: &Roadmap, engine: &Engine<'_>, rec: Record<'_>) -> Shown {
     let record = match rec {
         Record::Role(r) => {
             facts.push(("Band".into(), r.band_label()));
-            facts.push(("Family".into(), r.family.clone()));
+            facts.push(("Family".into(), r.family.to_string()));
             facts.push((
                 "Registered".into(),
                 r.registered
@@ -106,7 +106,7 @@ fn build(map: &Roadmap, engine: &Engine<'_>, rec: Record<'_>) -> Shown {
                 facts.push(("Also called".into(), r.aliases.join(", ")));
             }
             if let Some(c) = &r.closed_since {
-                facts.push(("Closed to new entrants since".into(), c.clone()));
+                facts.push(("Closed to new entrants since".into(), c.to_string()));
             }
             section(
                 "Settings",
@@ -143,7 +143,7 @@ fn build(map: &Roadmap, engine: &Engine<'_>, rec: Record<'_>) -> Shown {
                 facts.push(("Level".into(), l));
             }
             if let Some(s) = &p.standard {
-                facts.push(("Apprenticeship standard".into(), s.clone()));
+                facts.push(("Apprenticeship standard".into(), s.to_string()));
             }
             if let Some(d) = &p.duration {
                 let mut v = format!("typically {}", d.label());
@@ -166,16 +166,16 @@ fn build(map: &Roadmap, engine: &Engine<'_>, rec: Record<'_>) -> Shown {
                 }
             }
             if let Some(f) = &p.funding {
-                facts.push(("Funding".into(), f.clone()));
+                facts.push(("Funding".into(), f.to_string()));
             }
             if let Some(s) = &p.study {
-                facts.push(("Study".into(), s.clone()));
+                facts.push(("Study".into(), s.to_string()));
             }
             for rule in p.rules.iter().filter_map(|r| map.rule(r)) {
                 if let Some(now) = rule.current() {
                     facts.push((
                         format!("{} (since {})", rule.meta.title, now.since),
-                        now.text.clone(),
+                        now.text.to_string(),
                     ));
                 }
             }
@@ -219,7 +219,10 @@ fn build(map: &Roadmap, engine: &Engine<'_>, rec: Record<'_>) -> Shown {
                 "Programmes that give it",
                 map.programmes
                     .iter()
-                    .filter(|p| engine.holds(&engine.holdings(&p.grants), &q.meta.id))
+                    .filter(|p| {
+                        let grants: Vec<String> = p.grants.iter().map(|g| g.to_string()).collect();
+                        engine.holds(&engine.holdings(&grants), &q.meta.id)
+                    })
                     .map(|p| item(&p.meta.id, map))
                     .collect(),
             );
@@ -227,7 +230,7 @@ fn build(map: &Roadmap, engine: &Engine<'_>, rec: Record<'_>) -> Shown {
                 "Needed by",
                 map.programmes
                     .iter()
-                    .filter(|p| p.entry.iter().any(|t| t.ids().any(|i| i == q.meta.id)))
+                    .filter(|p| p.entry.iter().any(|t| t.ids().any(|i| q.meta.id == i)))
                     .map(|p| item(&p.meta.id, map))
                     .collect(),
             );
@@ -263,10 +266,10 @@ fn build(map: &Roadmap, engine: &Engine<'_>, rec: Record<'_>) -> Shown {
         }
         Record::Resource(r) => {
             if let Some(u) = &r.url {
-                facts.push(("Link".into(), u.clone()));
+                facts.push(("Link".into(), u.to_string()));
             }
             if let Some(w) = &r.where_ {
-                facts.push(("Where to find it".into(), w.clone()));
+                facts.push(("Where to find it".into(), w.to_string()));
             }
             section(
                 "Helps with",
@@ -277,7 +280,7 @@ fn build(map: &Roadmap, engine: &Engine<'_>, rec: Record<'_>) -> Shown {
         }
         Record::Barrier(b) => {
             for h in &b.what_helps {
-                facts.push(("What helps".into(), h.clone()));
+                facts.push(("What helps".into(), h.to_string()));
             }
             section(
                 "Signposts",
@@ -295,7 +298,7 @@ fn build(map: &Roadmap, engine: &Engine<'_>, rec: Record<'_>) -> Shown {
                     Some(u) => format!("From {} until {}", c.since, u),
                     None => format!("From {} (in force)", c.since),
                 };
-                facts.push((when, c.text.clone()));
+                facts.push((when, c.text.to_string()));
             }
             section(
                 "Applies to",
@@ -309,7 +312,7 @@ fn build(map: &Roadmap, engine: &Engine<'_>, rec: Record<'_>) -> Shown {
         }
         Record::Area(a) => {
             for p in &a.points {
-                facts.push(("Point".into(), p.clone()));
+                facts.push(("Point".into(), p.to_string()));
             }
             section(
                 "Development offers",
@@ -343,7 +346,7 @@ fn build(map: &Roadmap, engine: &Engine<'_>, rec: Record<'_>) -> Shown {
     }
     .expect("records serialise");
     for n in &m.notes {
-        facts.push(("Note".into(), n.clone()));
+        facts.push(("Note".into(), n.to_string()));
     }
     facts.push((
         "Confidence".into(),
@@ -355,15 +358,15 @@ fn build(map: &Roadmap, engine: &Engine<'_>, rec: Record<'_>) -> Shown {
     if !m.facts.is_empty() {
         facts.push(("Fact-base ids".into(), m.facts.join(", ")));
     }
-    facts.push(("Reviewed".into(), m.reviewed.clone()));
+    facts.push(("Reviewed".into(), m.reviewed.to_string()));
     sections.push(Section {
         title: "Sources".into(),
         items: m
             .sources
             .iter()
             .map(|s| Item {
-                id: s.clone(),
-                title: s.clone(),
+                id: s.to_string(),
+                title: s.to_string(),
             })
             .collect(),
     });

@@ -3,7 +3,7 @@
 
 use super::results::{Check, Closer, DurationOut, Status};
 use super::{Engine, Holdings};
-use crate::model::{Decider, Expr, Term};
+use crate::model::{Decider, Expr, Term, Text};
 use std::collections::BTreeSet;
 
 impl Engine<'_> {
@@ -52,7 +52,7 @@ impl Engine<'_> {
                 };
                 Check {
                     requirement: term.source_text(),
-                    title: self.term_title(term),
+                    title: self.term_title(term).into(),
                     status,
                     decided_by,
                     close_with,
@@ -75,10 +75,10 @@ impl Engine<'_> {
             .join(", or ")
     }
 
-    pub fn req_title(&self, id: &str) -> String {
+    pub fn req_title(&self, id: &str) -> Text {
         self.map
             .requirement(id)
-            .map_or_else(|| id.to_string(), |r| r.meta.title.clone())
+            .map_or_else(|| Text::from(id.to_string()), |r| r.meta.title.clone())
     }
 
     /// Programmes that meet the missing parts of a term, quickest first, then
@@ -128,9 +128,9 @@ impl Engine<'_> {
             .iter()
             .flat_map(|&r| {
                 let id = self.reqs.id(r);
-                let mut ids = vec![id];
+                let mut ids = vec![id.as_str()];
                 if let Some(req) = self.map.requirement(id) {
-                    ids.extend(req.satisfied_by.iter().flatten().map(String::as_str));
+                    ids.extend(req.satisfied_by.iter().flatten().map(Text::as_str));
                 }
                 ids
             })

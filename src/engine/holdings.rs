@@ -1,13 +1,13 @@
 //! What a person holds, as a set of requirement indices closed under
 //! `satisfied-by` (holding GCSE maths grade 4 means holding maths Level 2).
 
-use crate::model::IdMap;
 use crate::model::Roadmap;
+use crate::model::{IdMap, Text};
 
 /// Requirement ids interned to indices, with reverse `satisfied-by` links.
 pub struct ReqIndex {
-    ids: Vec<String>,
-    pos: IdMap<String, usize>,
+    ids: Vec<Text>,
+    pos: IdMap<Text, usize>,
     /// For each requirement: alternatives (conjunctions of indices) meeting it.
     satisfied_by: Vec<Vec<Vec<usize>>>,
     /// For each requirement: requirements whose `satisfied-by` mentions it.
@@ -16,8 +16,8 @@ pub struct ReqIndex {
 
 impl ReqIndex {
     pub fn new(map: &Roadmap) -> Self {
-        let ids: Vec<String> = map.requirements.iter().map(|r| r.meta.id.clone()).collect();
-        let pos: IdMap<String, usize> = ids
+        let ids: Vec<Text> = map.requirements.iter().map(|r| r.meta.id.clone()).collect();
+        let pos: IdMap<Text, usize> = ids
             .iter()
             .enumerate()
             .map(|(i, id)| (id.clone(), i))
@@ -54,7 +54,7 @@ impl ReqIndex {
         self.pos.get(id).copied()
     }
 
-    pub fn id(&self, i: usize) -> &str {
+    pub fn id(&self, i: usize) -> &Text {
         &self.ids[i]
     }
 }

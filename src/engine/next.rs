@@ -18,7 +18,7 @@ impl Filter {
     pub fn allows(&self, role: &Role) -> bool {
         self.setting
             .as_ref()
-            .is_none_or(|s| role.settings.contains(s))
+            .is_none_or(|s| role.settings.iter().any(|x| x == s))
             && self.family.as_ref().is_none_or(|f| role.family == *f)
     }
 }
@@ -58,7 +58,7 @@ impl<'a> Engine<'a> {
             .map(|i| {
                 let id = self.reqs.id(i);
                 ReqRef {
-                    id: id.to_string(),
+                    id: id.clone(),
                     title: self.req_title(id),
                 }
             })
@@ -97,10 +97,10 @@ impl<'a> Engine<'a> {
                     .collect();
                 let mut notes = p.meta.notes.clone();
                 if p.varies_by_trust {
-                    notes.push(VARIES_BY_TRUST.to_string());
+                    notes.push(VARIES_BY_TRUST.into());
                 }
                 if let Some(n) = &p.meta.confidence_note {
-                    notes.push(format!("Not fully confirmed: {n}"));
+                    notes.push(format!("Not fully confirmed: {n}").into());
                 }
                 Some(NextStep {
                     pathway: p.meta.id.clone(),

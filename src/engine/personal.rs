@@ -5,7 +5,7 @@ use super::next::Filter;
 use super::results::{Closer, DurationOut, ReqRef, RoleRef, Route, Status};
 use super::{Engine, PlanQuery, Position};
 use crate::SCHEMA_VERSION;
-use crate::model::{PathwayKind, Role};
+use crate::model::{PathwayKind, Role, Text};
 use crate::profile::{Answers, Goal, LastPlan, ManagerSupport};
 use serde::Serialize;
 
@@ -112,7 +112,7 @@ impl<'a> Engine<'a> {
             let via = |o: &super::results::ViaOption| {
                 o.programme
                     .as_ref()
-                    .map_or("apply for a post".to_string(), |p| p.title.clone())
+                    .map_or("apply for a post".to_string(), |p| p.title.to_string())
             };
             if let Some(o) = step.options.iter().find(|o| o.ready) {
                 if eligible_now.iter().any(|m: &Move| m.to.id == step.to.id) {
@@ -126,7 +126,7 @@ impl<'a> Engine<'a> {
                         .checks
                         .iter()
                         .filter(|c| c.status == Status::Decides)
-                        .map(|c| c.title.clone())
+                        .map(|c| c.title.to_string())
                         .collect(),
                 });
                 continue;
@@ -149,7 +149,7 @@ impl<'a> Engine<'a> {
                 .filter(|c| c.status == Status::Missing)
                 .map(|c| Gap {
                     requirement: c.requirement.clone(),
-                    title: c.title.clone(),
+                    title: c.title.to_string(),
                     close_with: c.close_with.clone(),
                 })
                 .collect();
@@ -162,8 +162,10 @@ impl<'a> Engine<'a> {
         }
         // Interests first, then by band, so what the person asked about leads.
         let interested = |r: &RoleRef| {
-            a.interests_families.contains(&r.family)
-                || r.settings.iter().any(|s| a.interests_settings.contains(s))
+            a.interests_families.iter().any(|f| r.family == *f)
+                || r.settings
+                    .iter()
+                    .any(|s| a.interests_settings.iter().any(|x| s == x))
         };
         eligible_now.sort_by_key(|m| (!interested(&m.to), m.to.band, m.to.title.clone()));
         within_reach.sort_by_key(|m| (!interested(&m.to), m.to.band, m.to.title.clone()));
@@ -186,9 +188,9 @@ impl<'a> Engine<'a> {
             .iter()
             .filter_map(|id| self.map.barriers.iter().find(|b| b.meta.id == *id))
             .map(|b| BarrierPlan {
-                id: b.meta.id.clone(),
-                title: b.meta.title.clone(),
-                what_helps: b.what_helps.clone(),
+                id: b.meta.id.to_string(),
+                title: b.meta.title.to_string(),
+                what_helps: b.what_helps.iter().map(|w| w.to_string()).collect(),
                 signposts: self
                     .map
                     .resources
@@ -199,12 +201,12 @@ impl<'a> Engine<'a> {
             })
             .collect();
 
-        let eligible_ids: Vec<String> = eligible_now.iter().map(|m| m.to.id.clone()).collect();
+        let eligible_ids: Vec<String> = eligible_now.iter().map(|m| m.to.id.to_string()).collect();
         let changes = input.previous.map(|p| {
             let title = |id: &str| {
                 self.map
                     .get(id)
-                    .map_or_else(|| id.to_string(), |r| r.meta().title.clone())
+                    .map_or_else(|| id.to_string(), |r| r.meta().title.to_string())
             };
             Changes {
                 since: p.date.clone(),
@@ -217,12 +219,12 @@ impl<'a> Engine<'a> {
                     .gaps
                     .iter()
                     .filter(|id| !gap_ids.contains(id))
-                    .map(|id| self.req_title(id))
+                    .map(|id| self.req_title(id).into())
                     .collect(),
                 new_gaps: gap_ids
                     .iter()
                     .filter(|id| !p.gaps.contains(id))
-                    .map(|id| self.req_title(id))
+                    .map(|id| self.req_title(id).into())
                     .collect(),
             }
         });
@@ -242,7 +244,7 @@ impl<'a> Engine<'a> {
                 .setting
                 .as_ref()
                 .and_then(|s| self.map.settings.iter().find(|x| x.meta.id == *s))
-                .map(|s| s.meta.title.clone()),
+                .map(|s| s.meta.title.to_string()),
             goal,
             goal_role: input.goal_role.map(RoleRef::of),
             holding: self.holding_refs(&held),
@@ -269,7 +271,7 @@ impl<'a> Engine<'a> {
             .pathways_from(&role.meta.id)
             .iter()
             .filter(|p| p.kind == PathwayKind::StayAndDevelop)
-            .flat_map(|p| p.via.iter().map(String::as_str))
+            .flat_map(|p| p.via.iter().map(Text::as_str))
             .collect();
         let mut out: Vec<AreaPlan> = self
             .map
@@ -291,8 +293,8 @@ impl<'a> Engine<'a> {
                         p.areas.iter().any(|x| x == id) && in_role.contains(&p.meta.id.as_str())
                     })
                     .map(|p| Named {
-                        id: p.meta.id.clone(),
-                        title: p.meta.title.clone(),
+                        id: p.meta.id.to_string(),
+                        title: p.meta.title.to_string(),
                         detail: p.duration.as_ref().map(|d| d.label()),
                     })
                     .collect();
@@ -307,7 +309,7 @@ impl<'a> Engine<'a> {
                 signposts.truncate(4);
                 AreaPlan {
                     area: id.to_string(),
-                    title: area.meta.title.clone(),
+                    title: area.meta.title.to_string(),
                     rating,
                     priority: rating.is_some_and(|r| r <= 2),
                     offers,
@@ -322,9 +324,9 @@ impl<'a> Engine<'a> {
 
 fn signpost(r: &crate::model::Resource) -> Named {
     Named {
-        id: r.meta.id.clone(),
-        title: r.meta.title.clone(),
-        detail: r.url.clone().or_else(|| r.where_.clone()),
+        id: r.meta.id.to_string(),
+        title: r.meta.title.to_string(),
+        detail: r.url.as_ref().or(r.where_.as_ref()).map(|d| d.to_string()),
     }
 }
 

@@ -399,7 +399,7 @@ impl<'a> Engine<'a> {
     fn route(&self, rank: usize, l: &Label, steps: &[Step]) -> Route {
         let role = |i: usize| RoleRef::of(&self.map.roles[i]);
         let req = |i: usize| ReqRef {
-            id: self.reqs.id(i).to_string(),
+            id: self.reqs.id(i).clone(),
             title: self.req_title(self.reqs.id(i)),
         };
         let (mut min, mut max) = (0.0, 0.0);
@@ -414,13 +414,13 @@ impl<'a> Engine<'a> {
                     let pw = &self.map.pathways[pi];
                     notes.extend(pw.meta.notes.iter().cloned());
                     if pw.varies_by_trust {
-                        notes.push(super::next::VARIES_BY_TRUST.to_string());
+                        notes.push(super::next::VARIES_BY_TRUST.into());
                     }
                 }
                 if !s.known {
                     notes.push(match p {
-                        Some(_) => "No source gives a typical length for this step.".to_string(),
-                        None => "Applying for a post: the time depends on vacancies.".to_string(),
+                        Some(_) => "No source gives a typical length for this step.".into(),
+                        None => "Applying for a post: the time depends on vacancies.".into(),
                     });
                 }
                 RouteStep {

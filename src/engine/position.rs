@@ -83,7 +83,7 @@ impl<'a> Engine<'a> {
                 .iter()
                 .map(|r| {
                     (
-                        r.meta.id.clone(),
+                        r.meta.id.to_string(),
                         format!("{} ({})", r.meta.title, r.band_label()),
                     )
                 })
@@ -163,7 +163,7 @@ impl<'a> Engine<'a> {
                 names
                     .iter()
                     .find(|(n, _)| n == best)
-                    .map(|(_, r)| (r.meta.id.clone(), r.meta.title.clone()))
+                    .map(|(_, r)| (r.meta.id.to_string(), r.meta.title.to_string()))
             });
         let mut bands: Vec<u8> = self
             .map
@@ -195,7 +195,7 @@ impl<'a> Engine<'a> {
         found.ok_or_else(|| {
             let names = reqs
                 .iter()
-                .flat_map(|r| std::iter::once(r.meta.id.as_str()).chain(r.aliases.iter().map(String::as_str)));
+                .flat_map(|r| std::iter::once(r.meta.id.as_str()).chain(r.aliases.iter().map(|s| s.as_str())));
             let hint = match did_you_mean(text, names) {
                 Some(s) => format!("\n  did you mean `{s}`?"),
                 None => String::new(),

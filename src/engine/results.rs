@@ -3,19 +3,19 @@
 //! documented interface (docs/JSON.md): add fields freely, but renaming or
 //! removing one needs a `SCHEMA_VERSION` bump.
 
-use crate::model::{Confidence, Decider, Duration, PathwayKind, Programme, Role, Unit};
+use crate::model::{Confidence, Decider, Duration, PathwayKind, Programme, Role, Text, Unit};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RoleRef {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     pub band: u8,
     pub band_max: u8,
-    pub family: String,
+    pub family: Text,
     /// The regulator's short name (NMC, HCPC, GOsC) when the title is protected.
     pub regulator: Option<String>,
-    pub settings: Vec<String>,
+    pub settings: Vec<Text>,
 }
 
 impl RoleRef {
@@ -67,11 +67,11 @@ impl DurationOut {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ProgrammeRef {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     pub kind: String,
     pub level: Option<u8>,
-    pub standard: Option<String>,
+    pub standard: Option<Text>,
     pub duration: Option<DurationOut>,
 }
 
@@ -90,8 +90,8 @@ impl ProgrammeRef {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ReqRef {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
 }
 
 /// Where one requirement stands for this person.
@@ -113,7 +113,7 @@ pub struct Check {
     /// The requirement as written in the data: `english-l2 | fs-english-l2`.
     pub requirement: String,
     /// In words: "English at Level 2".
-    pub title: String,
+    pub title: Text,
     pub status: Status,
     /// Who decides, when status is `decides`.
     pub decided_by: Option<Decider>,
@@ -123,14 +123,14 @@ pub struct Check {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Closer {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     /// `programme` or `resource`.
     pub kind: &'static str,
     pub duration: Option<DurationOut>,
-    pub url: Option<String>,
+    pub url: Option<Text>,
     #[serde(rename = "where")]
-    pub where_: Option<String>,
+    pub where_: Option<Text>,
 }
 
 /// One way to make a move: a programme (or applying for a post).
@@ -141,19 +141,19 @@ pub struct ViaOption {
     /// True when nothing required is missing (someone may still decide).
     pub ready: bool,
     pub checks: Vec<Check>,
-    pub funding: Option<String>,
-    pub study: Option<String>,
+    pub funding: Option<Text>,
+    pub study: Option<Text>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct NextStep {
-    pub pathway: String,
-    pub title: String,
+    pub pathway: Text,
+    pub title: Text,
     pub kind: PathwayKind,
     pub to: RoleRef,
     pub ready: bool,
     pub options: Vec<ViaOption>,
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
     pub confidence: Confidence,
 }
 
@@ -190,7 +190,7 @@ pub struct Months {
 pub struct RouteStep {
     pub action: Action,
     pub programme: Option<ProgrammeRef>,
-    pub pathway: Option<String>,
+    pub pathway: Option<Text>,
     pub from: RoleRef,
     pub to: RoleRef,
     /// For `close-gap`: the requirements this step meets.
@@ -201,7 +201,7 @@ pub struct RouteStep {
     pub usually_missing: Vec<ReqRef>,
     /// Time from the start of the route to the end of this step.
     pub cumulative: Months,
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -224,9 +224,9 @@ pub struct Routes {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchHit {
-    pub id: String,
+    pub id: Text,
     pub kind: String,
-    pub title: String,
-    pub summary: String,
+    pub title: Text,
+    pub summary: Text,
     pub score: u32,
 }

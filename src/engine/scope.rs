@@ -53,7 +53,7 @@ impl<'a> Engine<'a> {
                 p.via
                     .iter()
                     .filter_map(|v| map.programme(v))
-                    .any(|g| g.areas.contains(area))
+                    .any(|g| g.areas.iter().any(|a| a == area))
             });
         }
         let dest_ok = |p: &Pathway, f: &dyn Fn(&Role) -> bool| {
@@ -64,7 +64,7 @@ impl<'a> Engine<'a> {
                 .any(f)
         };
         if let Some(s) = &q.setting {
-            pathways.retain(|p| dest_ok(p, &|r: &Role| r.settings.contains(s)));
+            pathways.retain(|p| dest_ok(p, &|r: &Role| r.settings.iter().any(|x| x == s)));
         }
         if let Some(fam) = &q.family {
             pathways.retain(|p| dest_ok(p, &|r: &Role| r.family == *fam));
@@ -78,9 +78,9 @@ impl<'a> Engine<'a> {
         let mut roles: BTreeSet<&str> = BTreeSet::new();
         let mut progs: BTreeSet<&str> = BTreeSet::new();
         for p in &pathways {
-            roles.extend(p.from.iter().map(String::as_str));
+            roles.extend(p.from.iter().map(|s| s.as_str()));
             roles.extend(p.to.as_deref());
-            progs.extend(p.via.iter().map(String::as_str));
+            progs.extend(p.via.iter().map(|s| s.as_str()));
         }
         if whole {
             roles.extend(map.roles.iter().map(|r| r.meta.id.as_str()));
@@ -90,7 +90,7 @@ impl<'a> Engine<'a> {
             progs.extend(
                 map.programmes
                     .iter()
-                    .filter(|g| g.areas.contains(area))
+                    .filter(|g| g.areas.iter().any(|a| a == area))
                     .map(|g| g.meta.id.as_str()),
             );
         }
@@ -99,7 +99,7 @@ impl<'a> Engine<'a> {
         let mut reqs: BTreeSet<&str> = BTreeSet::new();
         for g in &programmes {
             reqs.extend(g.entry.iter().chain(&g.usually).flat_map(|t| t.ids()));
-            reqs.extend(g.grants.iter().map(String::as_str));
+            reqs.extend(g.grants.iter().map(|s| s.as_str()));
         }
         for p in &pathways {
             reqs.extend(p.requires.iter().flat_map(|t| t.ids()));
@@ -116,7 +116,7 @@ impl<'a> Engine<'a> {
         }
         let mut areas: BTreeSet<&str> = programmes
             .iter()
-            .flat_map(|g| g.areas.iter().map(String::as_str))
+            .flat_map(|g| g.areas.iter().map(|s| s.as_str()))
             .collect();
         if let Some(a) = &q.area {
             areas.insert(a.as_str());
@@ -127,11 +127,11 @@ impl<'a> Engine<'a> {
         let roles: Vec<&Role> = roles.iter().filter_map(|id| map.role(id)).collect();
         let settings: BTreeSet<&str> = roles
             .iter()
-            .flat_map(|r| r.settings.iter().map(String::as_str))
+            .flat_map(|r| r.settings.iter().map(|s| s.as_str()))
             .collect();
         let rules: BTreeSet<&str> = programmes
             .iter()
-            .flat_map(|g| g.rules.iter().map(String::as_str))
+            .flat_map(|g| g.rules.iter().map(|s| s.as_str()))
             .collect();
         let resources: Vec<&Resource> = sorted(map.resources.iter().filter(|r| {
             whole
@@ -140,7 +140,7 @@ impl<'a> Engine<'a> {
         }));
         let barriers: BTreeSet<&str> = resources
             .iter()
-            .flat_map(|r| r.helps_with.iter().map(String::as_str))
+            .flat_map(|r| r.helps_with.iter().map(|s| s.as_str()))
             .collect();
         pathways.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
         Slice {
@@ -191,7 +191,7 @@ impl<'a> Engine<'a> {
                 if forward && p.from.iter().any(|f| f == id) {
                     q.extend(p.to.as_deref());
                 } else if !forward && p.to.as_deref() == Some(id) {
-                    q.extend(p.from.iter().map(String::as_str));
+                    q.extend(p.from.iter().map(|s| s.as_str()));
                 }
             }
         }

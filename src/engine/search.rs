@@ -70,7 +70,7 @@ impl Engine<'_> {
             let suggestion = query
                 .iter()
                 .map(|q| {
-                    did_you_mean(q, vocab.iter().map(String::as_str))
+                    did_you_mean(q, vocab.iter().map(|s| s.as_str()))
                         .map_or(q.clone(), str::to_string)
                 })
                 .collect::<Vec<_>>()

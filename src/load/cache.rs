@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 #[derive(Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 struct Cached {
     key: Vec<String>,
     roadmap: Roadmap,
@@ -54,7 +55,10 @@ fn file_for(dir: &Path, key: &[String]) -> PathBuf {
 /// The cached roadmap for exactly this key, if there is one.
 pub fn read(dir: &Path, key: &[String]) -> Option<Roadmap> {
     let bytes = std::fs::read(file_for(dir, key)).ok()?;
-    let cached: Cached = crate::digest::from_bytes(&bytes).ok()?;
+    // The roadmap borrows its text from these bytes (see `model::Text`), and
+    // it lives until the process exits anyway, so the bytes are kept for good.
+    let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+    let cached: Cached = crate::digest::from_bytes(bytes).ok()?;
     if cached.key != key {
         return None;
     }

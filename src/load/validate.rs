@@ -207,16 +207,16 @@ impl Validator {
         }
         let notes = c.notes.iter().map(|n| self.text(file, n, "note")).collect();
         Meta {
-            id: id.clone(),
+            id: id.clone().into(),
             title,
             summary,
             sources: c
                 .sources
                 .get_ref()
                 .iter()
-                .map(|s| s.get_ref().clone())
+                .map(|s| s.get_ref().clone().into())
                 .collect(),
-            facts: c.facts.iter().map(|f| f.get_ref().clone()).collect(),
+            facts: c.facts.iter().map(|f| f.get_ref().clone().into()).collect(),
             reviewed,
             confidence,
             confidence_note: c
@@ -227,7 +227,7 @@ impl Validator {
     }
 
     /// A required piece of text: not empty, no control characters.
-    fn text(&mut self, file: FileId, s: &S<String>, what: &str) -> String {
+    fn text(&mut self, file: FileId, s: &S<String>, what: &str) -> Text {
         let t = s.get_ref();
         if t.trim().is_empty() {
             self.error(file, s.span(), format!("empty {what}"))
@@ -243,7 +243,7 @@ impl Validator {
             )
             .label("remove escape codes and control characters");
         }
-        t.clone()
+        t.clone().into()
     }
 
     fn source(&mut self, file: FileId, s: &S<String>) {
@@ -263,10 +263,10 @@ impl Validator {
         }
     }
 
-    fn date(&mut self, file: FileId, d: &S<Datetime>, what: &str) -> String {
+    fn date(&mut self, file: FileId, d: &S<Datetime>, what: &str) -> Text {
         let v = d.get_ref();
         match (&v.date, &v.time, &v.offset) {
-            (Some(date), None, None) => date.to_string(),
+            (Some(date), None, None) => date.to_string().into(),
             _ => {
                 self.error(
                     file,
@@ -274,16 +274,16 @@ impl Validator {
                     format!("{what} must be a date like 2026-11-21"),
                 )
                 .label("a date, without a time");
-                v.to_string()
+                v.to_string().into()
             }
         }
     }
 
     /// A reference to a record of one of `kinds`.
-    fn reference(&mut self, file: FileId, s: &S<String>, kinds: &[Kind], what: &str) -> String {
+    fn reference(&mut self, file: FileId, s: &S<String>, kinds: &[Kind], what: &str) -> Text {
         let id = s.get_ref();
         self.reference_at(file, id, s.span(), kinds, what);
-        id.clone()
+        id.clone().into()
     }
 
     fn reference_at(
@@ -314,7 +314,7 @@ impl Validator {
                 let candidates: Vec<&str> = kinds
                     .iter()
                     .flat_map(|k| self.by_kind.get(k).into_iter().flatten())
-                    .map(String::as_str)
+                    .map(|s| s.as_str())
                     .collect();
                 let help = match did_you_mean(id, candidates.iter().copied()) {
                     Some(s) => format!("did you mean `{s}`?"),
@@ -336,7 +336,7 @@ impl Validator {
         list: &[S<String>],
         kinds: &[Kind],
         what: &str,
-    ) -> Vec<String> {
+    ) -> Vec<Text> {
         list.iter()
             .map(|s| self.reference(file, s, kinds, what))
             .collect()
@@ -361,7 +361,7 @@ impl Validator {
                                 &[Kind::Requirement],
                                 what,
                             );
-                            c.push(at.id);
+                            c.push(Text::from(at.id));
                         }
                         term.push(c);
                     }
@@ -456,9 +456,13 @@ impl Validator {
             band,
             band_max,
             settings: self.references(f, &r.settings, &[Kind::Setting], "settings"),
-            family,
+            family: family.into(),
             registered: *r.registered.get_ref(),
-            aliases: r.aliases.iter().map(|s| s.get_ref().clone()).collect(),
+            aliases: r
+                .aliases
+                .iter()
+                .map(|s| s.get_ref().clone().into())
+                .collect(),
             specialisms: r
                 .specialisms
                 .iter()
@@ -541,15 +545,15 @@ impl Validator {
             meta: self.meta(f, r.common()),
             kind: r.kind,
             level,
-            standard: r.standard.as_ref().map(|s| s.get_ref().clone()),
+            standard: r.standard.as_ref().map(|s| s.get_ref().clone().into()),
             duration,
             entry,
             usually,
             grants,
             areas: self.references(f, &r.areas, &[Kind::Area], "areas"),
             rules: self.references(f, &r.rules, &[Kind::Rule], "rules"),
-            funding: r.funding.clone(),
-            study: r.study.clone(),
+            funding: r.funding.clone().map(Text::from),
+            study: r.study.clone().map(Text::from),
         }
     }
 
@@ -566,7 +570,11 @@ impl Validator {
             decided_by: r.decided_by,
             // `satisfied-by` items are alternatives: flatten them into one list.
             satisfied_by: satisfied.into_iter().flat_map(|t| t.0).collect(),
-            aliases: r.aliases.iter().map(|s| s.get_ref().clone()).collect(),
+            aliases: r
+                .aliases
+                .iter()
+                .map(|s| s.get_ref().clone().into())
+                .collect(),
         }
     }
 
@@ -598,7 +606,7 @@ impl Validator {
                     "a stay-and-develop pathway stays in its `from` role",
                 )
                 .label("remove `to`, or use kind = \"lateral\" or \"progression\"");
-                Some(to.get_ref().clone())
+                Some(to.get_ref().clone().into())
             }
             (Some(to), _) => {
                 let id = self.reference(f, to, &[Kind::Role], "to");
@@ -636,7 +644,7 @@ impl Validator {
         }
         Resource {
             meta: self.meta(f, r.common()),
-            url: r.url.as_ref().map(|u| u.get_ref().clone()),
+            url: r.url.as_ref().map(|u| u.get_ref().clone().into()),
             where_: r.where_.as_ref().map(|w| self.text(f, w, "where")),
             areas: self.references(f, &r.areas, &[Kind::Area], "areas"),
             helps_with: self.references(
@@ -678,7 +686,7 @@ impl Validator {
                 .label("empty");
         }
         let mut history = Vec::new();
-        let mut last: Option<String> = None;
+        let mut last: Option<Text> = None;
         for c in h.get_ref() {
             let since = self.date(f, &c.since, "since");
             let until = c.until.as_ref().map(|u| self.date(f, u, "until"));

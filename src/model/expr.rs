@@ -8,11 +8,11 @@
 use serde::{Deserialize, Serialize};
 
 /// Ids that must all be held.
-pub type Conj = Vec<String>;
+pub type Conj = Vec<super::Text>;
 
 /// Alternatives: any one conjunction meets the term.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(transparent)]
+#[serde(transparent, bound(deserialize = "'de: 'static"))]
 pub struct Term(pub Vec<Conj>);
 
 /// Every term must be met.
@@ -26,7 +26,7 @@ impl Term {
 
     /// Every id the term mentions.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().flatten().map(String::as_str)
+        self.0.iter().flatten().map(|id| id.as_str())
     }
 
     /// The term as it is written in the data: `a & b | c`.

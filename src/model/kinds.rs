@@ -1,6 +1,6 @@
 //! The record kinds of the roadmap and their fields. See `docs/DATA.md`.
 
-use super::{Conj, Expr};
+use super::{Conj, Expr, Text};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -101,27 +101,30 @@ impl Confidence {
 
 /// The fields every record has.
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(bound(deserialize = "'de: 'static"))]
 #[serde(rename_all = "kebab-case")]
 pub struct Meta {
-    pub id: String,
-    pub title: String,
-    pub summary: String,
-    pub sources: Vec<String>,
-    pub facts: Vec<String>,
+    pub id: Text,
+    pub title: Text,
+    pub summary: Text,
+    pub sources: Vec<Text>,
+    pub facts: Vec<Text>,
     /// `YYYY-MM-DD`.
-    pub reviewed: String,
+    pub reviewed: Text,
     pub confidence: Confidence,
-    pub confidence_note: Option<String>,
-    pub notes: Vec<String>,
+    pub confidence_note: Option<Text>,
+    pub notes: Vec<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Area {
     pub meta: Meta,
-    pub points: Vec<String>,
+    pub points: Vec<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Setting {
     pub meta: Meta,
 }
@@ -157,17 +160,18 @@ impl Regulator {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(bound(deserialize = "'de: 'static"))]
 #[serde(rename_all = "kebab-case")]
 pub struct Role {
     pub meta: Meta,
     pub band: u8,
     pub band_max: Option<u8>,
-    pub settings: Vec<String>,
-    pub family: String,
+    pub settings: Vec<Text>,
+    pub family: Text,
     pub registered: Regulator,
-    pub aliases: Vec<String>,
-    pub specialisms: Vec<String>,
-    pub closed_since: Option<String>,
+    pub aliases: Vec<Text>,
+    pub specialisms: Vec<Text>,
+    pub closed_since: Option<Text>,
 }
 
 impl Role {
@@ -229,12 +233,13 @@ pub enum Unit {
 
 /// A typical duration range, as the sources give it.
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Duration {
     pub min: u32,
     pub max: u32,
     pub unit: Unit,
     pub confidence: Confidence,
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 impl Duration {
@@ -289,20 +294,21 @@ fn months_label(n: u32) -> String {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(bound(deserialize = "'de: 'static"))]
 #[serde(rename_all = "kebab-case")]
 pub struct Programme {
     pub meta: Meta,
     pub kind: ProgrammeKind,
     pub level: Option<u8>,
-    pub standard: Option<String>,
+    pub standard: Option<Text>,
     pub duration: Option<Duration>,
     pub entry: Expr,
     pub usually: Expr,
-    pub grants: Vec<String>,
-    pub areas: Vec<String>,
-    pub rules: Vec<String>,
-    pub funding: Option<String>,
-    pub study: Option<String>,
+    pub grants: Vec<Text>,
+    pub areas: Vec<Text>,
+    pub rules: Vec<Text>,
+    pub funding: Option<Text>,
+    pub study: Option<Text>,
 }
 
 impl Programme {
@@ -346,6 +352,7 @@ impl Decider {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(bound(deserialize = "'de: 'static"))]
 #[serde(rename_all = "kebab-case")]
 pub struct Requirement {
     pub meta: Meta,
@@ -353,7 +360,7 @@ pub struct Requirement {
     pub decided_by: Option<Decider>,
     /// Alternatives, any one of which meets this requirement.
     pub satisfied_by: Vec<Conj>,
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Text>,
 }
 
 #[derive(
@@ -377,14 +384,15 @@ impl PathwayKind {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(bound(deserialize = "'de: 'static"))]
 #[serde(rename_all = "kebab-case")]
 pub struct Pathway {
     pub meta: Meta,
     pub kind: PathwayKind,
-    pub from: Vec<String>,
+    pub from: Vec<Text>,
     /// `None` only for stay-and-develop pathways.
-    pub to: Option<String>,
-    pub via: Vec<String>,
+    pub to: Option<Text>,
+    pub via: Vec<Text>,
     pub requires: Expr,
     pub varies_by_trust: bool,
 }
@@ -405,32 +413,36 @@ pub enum Audience {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(bound(deserialize = "'de: 'static"))]
 #[serde(rename_all = "kebab-case")]
 pub struct Resource {
     pub meta: Meta,
-    pub url: Option<String>,
+    pub url: Option<Text>,
     #[serde(rename = "where")]
-    pub where_: Option<String>,
-    pub areas: Vec<String>,
-    pub helps_with: Vec<String>,
+    pub where_: Option<Text>,
+    pub areas: Vec<Text>,
+    pub helps_with: Vec<Text>,
     pub audience: Vec<Audience>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(bound(deserialize = "'de: 'static"))]
 #[serde(rename_all = "kebab-case")]
 pub struct Barrier {
     pub meta: Meta,
-    pub what_helps: Vec<String>,
+    pub what_helps: Vec<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct RuleChange {
-    pub since: String,
-    pub until: Option<String>,
-    pub text: String,
+    pub since: Text,
+    pub until: Option<Text>,
+    pub text: Text,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Rule {
     pub meta: Meta,
     pub history: Vec<RuleChange>,

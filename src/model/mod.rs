@@ -9,14 +9,17 @@ mod expr;
 mod kinds;
 
 mod idmap;
+mod text;
 pub use expr::{Conj, Expr, ExprError, IdAt, Term, parse_term};
 pub use idmap::{IdHasher, IdMap};
 pub use kinds::*;
+pub use text::Text;
 
 use serde::{Deserialize, Serialize};
 
 /// The whole roadmap, validated. Every id resolves; see [`Roadmap::get`].
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Roadmap {
     pub areas: Vec<Area>,
     pub settings: Vec<Setting>,
@@ -28,7 +31,7 @@ pub struct Roadmap {
     pub barriers: Vec<Barrier>,
     pub rules: Vec<Rule>,
     #[serde(skip)]
-    index: IdMap<String, (Kind, usize)>,
+    index: IdMap<Text, (Kind, usize)>,
 }
 
 /// A borrowed record of any kind, for `show` and search.
@@ -75,7 +78,7 @@ impl<'a> Record<'a> {
     }
 
     /// Extra names the record answers to (role and requirement aliases).
-    pub fn aliases(&self) -> &'a [String] {
+    pub fn aliases(&self) -> &'a [Text] {
         match self {
             Record::Role(r) => &r.aliases,
             Record::Requirement(r) => &r.aliases,
@@ -176,7 +179,7 @@ impl Roadmap {
     /// A record's title, or the id itself if there is no such record.
     pub fn title_of(&self, id: &str) -> String {
         self.get(id)
-            .map_or_else(|| id.to_string(), |r| r.meta().title.clone())
+            .map_or_else(|| id.to_string(), |r| r.meta().title.to_string())
     }
 
     /// An expression in words: "English at Level 2 or ...; Maths at Level 2".

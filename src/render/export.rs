@@ -45,7 +45,9 @@ pub fn json(s: &Slice<'_>, scope: &ScopeQuery) -> String {
         .chain(s.resources.iter().map(|r| &r.meta))
         .chain(s.barriers.iter().map(|r| &r.meta))
         .chain(s.rules.iter().map(|r| &r.meta));
-    let sources: BTreeSet<String> = metas.flat_map(|m| m.sources.iter().cloned()).collect();
+    let sources: BTreeSet<&str> = metas
+        .flat_map(|m| m.sources.iter().map(|s| s.as_str()))
+        .collect();
     super::json::to_string(&ExportDoc {
         schema_version: SCHEMA_VERSION,
         scope,
@@ -58,7 +60,7 @@ pub fn json(s: &Slice<'_>, scope: &ScopeQuery) -> String {
         resources: s.resources.clone(),
         barriers: s.barriers.clone(),
         rules: s.rules.clone(),
-        sources: sources.into_iter().collect(),
+        sources: sources.into_iter().map(str::to_string).collect(),
     })
 }
 
@@ -89,15 +91,17 @@ pub fn csv(map: &Roadmap, s: &Slice<'_>) -> String {
             for g in &vias {
                 let d = g.and_then(|g| g.duration.as_ref());
                 rows.push(vec![
-                    p.meta.id.clone(),
-                    from.clone(),
+                    p.meta.id.to_string(),
+                    from.to_string(),
                     p.destination(from).to_string(),
-                    g.map_or(String::new(), |g| g.meta.id.clone()),
-                    g.map_or("apply for a post".into(), |g| g.meta.title.clone()),
+                    g.map_or(String::new(), |g| g.meta.id.to_string()),
+                    g.map_or("apply for a post".into(), |g| g.meta.title.to_string()),
                     kind_name(p.kind).into(),
                     g.and_then(|g| g.level)
                         .map_or(String::new(), |l| l.to_string()),
-                    g.and_then(|g| g.standard.clone()).unwrap_or_default(),
+                    g.and_then(|g| g.standard.as_deref())
+                        .unwrap_or_default()
+                        .to_string(),
                     d.map_or(String::new(), |d| d.min.to_string()),
                     d.map_or(String::new(), |d| d.max.to_string()),
                     d.map_or(String::new(), |d| format!("{:?}", d.unit).to_lowercase()),
@@ -172,7 +176,7 @@ pub fn markdown(map: &Roadmap, s: &Slice<'_>, scope_line: &str) -> String {
         .pathways
         .iter()
         .filter_map(|p| map.role(p.destination(p.from.first().map_or("", |f| f))))
-        .map(|r| r.family.clone())
+        .map(|r| r.family.to_string())
         .collect();
     families.sort();
     families.dedup();

@@ -32,7 +32,10 @@ pub fn graph<'a>(map: &Roadmap, s: &Slice<'a>) -> Graph<'a> {
         } else {
             p.via
                 .iter()
-                .map(|v| map.programme(v).map_or(v.clone(), |g| g.meta.title.clone()))
+                .map(|v| {
+                    map.programme(v)
+                        .map_or(v.to_string(), |g| g.meta.title.to_string())
+                })
                 .collect()
         };
         for f in &p.from {

@@ -18,7 +18,7 @@ th{background:#e8edee}figure{margin:0;overflow-x:auto}\
 
 fn title(map: &Roadmap, id: &str) -> String {
     map.get(id)
-        .map_or_else(|| id.to_string(), |r| r.meta().title.clone())
+        .map_or_else(|| id.to_string(), |r| r.meta().title.to_string())
 }
 
 pub fn page(map: &Roadmap, s: &Slice<'_>, g: &Graph<'_>, scope_line: &str) -> String {

@@ -7,7 +7,7 @@ use super::text::{clean, wrap};
 use crate::engine::results::{
     Action, Check, Closer, NextSteps, RoleRef, Routes, Status, ViaOption,
 };
-use crate::model::PathwayKind;
+use crate::model::{PathwayKind, Text};
 
 fn role_line(r: &RoleRef) -> String {
     let mut s = format!("{} ({}", clean(&r.title), r.band_label());
@@ -52,7 +52,7 @@ fn via_text(o: &ViaOption) -> String {
                 });
             }
             if let Some(st) = &p.standard {
-                facts.push(st.clone());
+                facts.push(st.to_string());
             }
             facts.push(match &p.duration {
                 Some(d) => format!("typically {}", d.label),
@@ -93,12 +93,12 @@ fn check_lines(c: &Check, w: usize) -> String {
 /// in exactly the same way.
 struct Entry {
     kind: PathwayKind,
-    key: String,
+    key: Text,
     titles: Vec<String>,
     band: String,
     ready: bool,
     body: String,
-    notes: Vec<String>,
+    notes: Vec<Text>,
 }
 
 /// Groups next steps for reading: one entry per destination (several
@@ -190,7 +190,7 @@ pub fn next_steps_text(ns: &NextSteps, style: Style) -> String {
     if let Some(b) = ns.band
         && !ns.also_at_band.is_empty()
     {
-        let others: Vec<String> = ns.also_at_band.iter().map(|r| r.id.clone()).collect();
+        let others: Vec<&str> = ns.also_at_band.iter().map(|r| r.id.as_str()).collect();
         s.push_str(&wrap(
             &format!("You said band {b}, so this shows {}. Other roles that can be band {b}: {}. To see theirs, use --from with one of these.", clean(&ns.from.title), others.join(", ")),
             w, "", "",
@@ -372,15 +372,17 @@ pub fn next_steps_csv(ns: &NextSteps) -> String {
         for o in &st.options {
             let p = o.programme.as_ref();
             rows.push(vec![
-                ns.from.id.clone(),
-                st.to.id.clone(),
-                st.to.title.clone(),
+                ns.from.id.to_string(),
+                st.to.id.to_string(),
+                st.to.title.to_string(),
                 st.to.band_label(),
                 format!("{:?}", st.kind).to_lowercase(),
-                p.map_or("apply for a post".into(), |p| p.title.clone()),
+                p.map_or("apply for a post".into(), |p| p.title.to_string()),
                 p.and_then(|p| p.level)
                     .map_or(String::new(), |l| l.to_string()),
-                p.and_then(|p| p.standard.clone()).unwrap_or_default(),
+                p.and_then(|p| p.standard.as_deref())
+                    .unwrap_or_default()
+                    .to_string(),
                 p.and_then(|p| p.duration.as_ref())
                     .map_or(String::new(), |d| d.label.clone()),
                 if o.ready { "yes".into() } else { "no".into() },
@@ -421,11 +423,11 @@ pub fn routes_csv(r: &Routes) -> String {
                     Action::CloseGap => "close-gap".into(),
                     Action::Move => "move".into(),
                 },
-                st.from.id.clone(),
-                st.to.id.clone(),
+                st.from.id.to_string(),
+                st.to.id.to_string(),
                 st.programme
                     .as_ref()
-                    .map_or("apply for a post".into(), |p| p.title.clone()),
+                    .map_or("apply for a post".into(), |p| p.title.to_string()),
                 st.programme
                     .as_ref()
                     .and_then(|p| p.duration.as_ref())
@@ -509,7 +511,7 @@ pub fn routes_markdown(r: &Routes) -> String {
             let via = st
                 .programme
                 .as_ref()
-                .map_or("apply for a post".to_string(), |p| p.title.clone());
+                .map_or("apply for a post".to_string(), |p| p.title.to_string());
             let act = match st.action {
                 Action::CloseGap => "Close a gap",
                 Action::Move => "Move",

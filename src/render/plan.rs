@@ -17,7 +17,7 @@ fn step_words(st: &RouteStep) -> String {
     let what = st
         .programme
         .as_ref()
-        .map_or("apply for a post".to_string(), |p| p.title.clone());
+        .map_or("apply for a post".to_string(), |p| p.title.to_string());
     match st.action {
         Action::CloseGap => {
             let gets: Vec<&str> = st.closes.iter().map(|c| c.title.as_str()).collect();
@@ -319,7 +319,7 @@ pub fn record(p: &PersonalPlan) -> String {
         .flat_map(|r| {
             r.gaps
                 .iter()
-                .filter_map(|g| g.close_with.first().map(|c| c.title.clone()))
+                .filter_map(|g| g.close_with.first().map(|c| c.title.to_string()))
         })
         .chain(
             p.develop

@@ -257,7 +257,7 @@ fn assert_valid(e: &Engine<'_>, route: &Route, have: &[String], from: &str) {
             .and_then(|id| m.pathways.iter().find(|p| p.meta.id == *id))
         {
             assert!(
-                pw.from.contains(&at)
+                pw.from.iter().any(|f| *f == at)
                     && pw.to.as_deref() == Some(s.to.id.as_str())
                     && pw.kind != PathwayKind::StayAndDevelop
             );
@@ -278,14 +278,18 @@ fn assert_valid(e: &Engine<'_>, route: &Route, have: &[String], from: &str) {
         }
         if let Some(p) = prog {
             let mut ids: Vec<String> = held_ids(e, &held);
-            ids.extend(p.grants.iter().cloned());
+            ids.extend(p.grants.iter().map(|g| g.to_string()));
             held = e.holdings(&ids);
         }
         if s.action == Action::Move {
-            assert!(!seen.contains(&s.to.id), "route repeats {}", s.to.id);
-            seen.push(s.to.id.clone());
+            assert!(
+                !seen.iter().any(|x| s.to.id == *x),
+                "route repeats {}",
+                s.to.id
+            );
+            seen.push(s.to.id.to_string());
         }
-        at = s.to.id.clone();
+        at = s.to.id.to_string();
     }
 }
 
@@ -294,7 +298,7 @@ fn held_ids(e: &Engine<'_>, held: &hcsw_roadmap::engine::Holdings) -> Vec<String
         .requirements
         .iter()
         .filter(|r| e.holds(held, &r.meta.id))
-        .map(|r| r.meta.id.clone())
+        .map(|r| r.meta.id.to_string())
         .collect()
 }
 
@@ -310,7 +314,7 @@ proptest! {
         let from = &m.roles[from % m.roles.len()];
         let to = &m.roles[to % m.roles.len()];
         prop_assume!(from.meta.id != to.meta.id);
-        let have: Vec<String> = have.iter().map(|i| m.requirements[i % m.requirements.len()].meta.id.clone()).collect();
+        let have: Vec<String> = have.iter().map(|i| m.requirements[i % m.requirements.len()].meta.id.to_string()).collect();
         let routes = e.plan(&PlanQuery { from, to, held: e.holdings(&have), routes: n });
         prop_assert!(routes.len() <= n);
         for r in &routes {

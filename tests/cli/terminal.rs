@@ -136,17 +136,20 @@ fn every_renderer_cleans_text_even_from_a_tampered_cache() {
     // The cache is the validated roadmap in the digest format; edit it as
     // JSON, where every string is easy to reach.
     #[derive(serde::Serialize, serde::Deserialize)]
+    #[serde(bound(deserialize = "'de: 'static"))]
     struct Cached {
         key: Vec<String>,
         roadmap: Roadmap,
     }
-    let bytes = std::fs::read(&cache).expect("read");
-    let cached: Cached = digest::from_bytes(&bytes).expect("decode the cache");
+    // The roadmap borrows its text from what it is read from (model::Text),
+    // so the bytes must live for the rest of the test.
+    let bytes: &'static [u8] = std::fs::read(&cache).expect("read").leak();
+    let cached: Cached = digest::from_bytes(bytes).expect("decode the cache");
     let mut v = serde_json::to_value(&cached.roadmap).expect("to json");
     inject(&mut v, None);
     let tampered = Cached {
         key: cached.key,
-        roadmap: serde_json::from_value(v).expect("still a roadmap"),
+        roadmap: serde_json::from_str(v.to_string().leak()).expect("still a roadmap"),
     };
     std::fs::write(&cache, digest::to_bytes(&tampered).expect("encode")).expect("write");
 
