@@ -114,16 +114,42 @@ impl Holdings {
         }
     }
 
+    /// The held indices, in order. Visits only set bits, so a sparse set
+    /// over a large dataset costs its size, not the dataset's.
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         self.bits.iter().enumerate().flat_map(|(w, &bits)| {
-            (0..64)
-                .filter(move |b| bits & (1 << b) != 0)
-                .map(move |b| w * 64 + b)
+            let mut left = bits;
+            std::iter::from_fn(move || {
+                (left != 0).then(|| {
+                    let b = left.trailing_zeros() as usize;
+                    left &= left - 1;
+                    w * 64 + b
+                })
+            })
         })
     }
 
     /// Whether every requirement in `other` is held here too.
     pub fn contains_all(&self, other: &Holdings) -> bool {
         self.bits.iter().zip(&other.bits).all(|(a, b)| a & b == *b)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Holdings;
+
+    #[test]
+    fn iter_visits_exactly_the_set_bits_in_order() {
+        let want = [0, 1, 63, 64, 130, 191];
+        let mut bits = vec![0u64; 3];
+        for &i in &want {
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        let h = Holdings { bits };
+        assert_eq!(h.iter().collect::<Vec<_>>(), want);
+        assert!(want.iter().all(|&i| h.has(i)));
+        let none = Holdings { bits: vec![0; 3] };
+        assert_eq!(none.iter().count(), 0);
     }
 }

@@ -10,10 +10,11 @@
 
 use super::results::{Action, Months, ProgrammeRef, ReqRef, RoleRef, Route, RouteStep};
 use super::{Engine, Holdings};
+use crate::model::IdMap;
 use crate::model::{PathwayKind, Programme, Role, Term};
 use crate::render::text::month_range;
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::collections::{BinaryHeap, HashSet};
 
 pub struct PlanQuery<'q> {
     pub from: &'q Role,
@@ -125,7 +126,7 @@ impl Closing {
 impl<'a> Engine<'a> {
     /// The quickest distinct routes, sorted by total typical time.
     pub fn plan(&self, q: &PlanQuery<'_>) -> Vec<Route> {
-        let roles: HashMap<&str, usize> = self
+        let roles: IdMap<&str, usize> = self
             .map
             .roles
             .iter()
@@ -138,7 +139,7 @@ impl<'a> Engine<'a> {
         ) else {
             return Vec::new();
         };
-        let pathway_index: HashMap<&str, usize> = self
+        let pathway_index: IdMap<&str, usize> = self
             .map
             .pathways
             .iter()
@@ -166,8 +167,9 @@ impl<'a> Engine<'a> {
         let mut found: Vec<(Label, Vec<Step>)> = Vec::new();
         let mut signatures = HashSet::new();
 
+        let mut grown: Vec<Label> = Vec::new();
         while let Some(Entry { seq, .. }) = heap.pop() {
-            let label = arena[seq].clone();
+            let label = &arena[seq];
             if settled[label.role] >= per_role {
                 continue;
             }
@@ -175,7 +177,7 @@ impl<'a> Engine<'a> {
             if label.role == goal {
                 let steps = route_steps(&arena, seq);
                 if !steps.is_empty() && signatures.insert(signature(&steps)) {
-                    found.push((label, steps));
+                    found.push((label.clone(), steps));
                     if found.len() >= k {
                         break;
                     }
@@ -195,17 +197,19 @@ impl<'a> Engine<'a> {
                 }
                 let pi = pathway_index[p.meta.id.as_str()];
                 for prog in self.map.via_options(p) {
-                    let Some(mut next) = self.extend(&label, pi, to, prog) else {
-                        continue;
-                    };
-                    next.parent = Some(seq);
-                    let key = next.key();
-                    arena.push(next);
-                    heap.push(Entry {
-                        key,
-                        seq: arena.len() - 1,
-                    });
+                    if let Some(mut next) = self.extend(label, pi, to, prog) {
+                        next.parent = Some(seq);
+                        grown.push(next);
+                    }
                 }
+            }
+            // Added after the loop, which borrows the label from the arena.
+            for next in grown.drain(..) {
+                heap.push(Entry {
+                    key: next.key(),
+                    seq: arena.len(),
+                });
+                arena.push(next);
             }
         }
         found.sort_by(|(a, sa), (b, sb)| {
@@ -232,13 +236,20 @@ impl<'a> Engine<'a> {
         prog: Option<&Programme>,
     ) -> Option<Label> {
         let p = &self.map.pathways[pi];
-        let terms: Vec<&Term> = p
+        let terms = p
             .requires
             .iter()
-            .chain(prog.map(|g| g.entry.iter()).into_iter().flatten())
-            .collect();
-        let mut next = label.clone();
-        next.steps.clear();
+            .chain(prog.map(|g| g.entry.iter()).into_iter().flatten());
+        let mut next = Label {
+            parent: label.parent,
+            min: label.min,
+            max: label.max,
+            unknown: label.unknown,
+            unknown_moves: label.unknown_moves,
+            role: label.role,
+            held: label.held.clone(),
+            steps: Vec::new(),
+        };
         let mut decided = Vec::new();
         for term in terms {
             if self.term_met(term, &next.held) {

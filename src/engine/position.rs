@@ -2,7 +2,7 @@
 //! and `--have` words ("gcse maths") into requirements.
 
 use super::Engine;
-use crate::load::{band_alias, normalise};
+use crate::load::{band_alias, normalise, normalises_to};
 use crate::model::{Requirement, Role};
 use crate::suggest::did_you_mean;
 use std::fmt;
@@ -121,9 +121,9 @@ impl<'a> Engine<'a> {
             roles.iter().filter(|r| f(r)).collect()
         };
         for found in [
-            exact(&|r| normalise(&r.meta.id) == norm),
-            exact(&|r| r.aliases.iter().any(|a| normalise(a) == norm)),
-            exact(&|r| normalise(&r.meta.title) == norm),
+            exact(&|r| normalises_to(&r.meta.id, &norm)),
+            exact(&|r| r.aliases.iter().any(|a| normalises_to(a, &norm))),
+            exact(&|r| normalises_to(&r.meta.title, &norm)),
         ] {
             if let Some(r) = settle(found) {
                 return r;

@@ -12,7 +12,7 @@ mod validate;
 pub use diag::{
     Diagnostic, FileId, Report, SourceFile, SourceMap, line_col, printable, unsafe_for_terminal,
 };
-pub use validate::{band_alias, check_url, is_kebab, normalise};
+pub use validate::{band_alias, check_url, is_kebab, normalise, normalises_to};
 
 use crate::model::Roadmap;
 use std::fmt;

@@ -943,6 +943,12 @@ pub fn check_url(url: &str) -> Result<(), &'static str> {
 
 /// `band 3`, `Band-3`, `band3` → 3.
 pub fn band_alias(s: &str) -> Option<u8> {
+    // Most aliases are not bands: reject them before allocating. Only the
+    // ASCII letters lower-case to "band", so this check is exact.
+    let t = s.trim_start_matches(|c: char| c.is_whitespace() || c == '-' || c == '_');
+    if !t.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("band")) {
+        return None;
+    }
     let n = normalise(s);
     let digits = n.strip_prefix("band")?.trim_start_matches([' ', '-']);
     digits.parse().ok()
@@ -963,9 +969,57 @@ pub fn normalise(s: &str) -> String {
     out
 }
 
+/// Whether `normalise(s) == norm`, where `norm` is already normalised.
+/// Allocates nothing for ASCII text: position lookups compare every role's
+/// id, aliases and title, which at scale made `normalise` a hot spot.
+pub fn normalises_to(s: &str, norm: &str) -> bool {
+    if !s.is_ascii() {
+        return normalise(s) == norm;
+    }
+    let mut want = norm.split(' ');
+    let words = s
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .filter(|w| !w.is_empty());
+    for w in words {
+        // `norm` is lower-case, so an ASCII-case-insensitive match is a match
+        // of the lower-cased word.
+        match want.next() {
+            Some(x) if w.eq_ignore_ascii_case(x) => {}
+            _ => return false,
+        }
+    }
+    // An empty `norm` splits into one empty piece.
+    want.next().is_none_or(|x| x.is_empty() && norm.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalises_to_agrees_with_normalise() {
+        let names = [
+            "registered-nurse",
+            "Registered Nurse",
+            "  senior   HCA ",
+            "band_3",
+            "",
+            "-",
+            "Ärzte Assistenz",
+            "a-b",
+            "a b c",
+        ];
+        for s in names {
+            for t in names {
+                let norm = normalise(t);
+                assert_eq!(
+                    normalises_to(s, &norm),
+                    normalise(s) == norm,
+                    "{s:?} vs {norm:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn url_checks() {
