@@ -6,8 +6,8 @@
 //! field names. Here fields are stored in declaration order with no names,
 //! numbers as LEB128 varints and lists length-prefixed, so reading is a
 //! straight walk. Text lives in one table, each distinct string once (ids
-//! recur in every reference), checked as UTF-8 in a single pass; the walk
-//! refers to it by offset and length.
+//! recur in every reference), checked as UTF-8 in a single pass and cut into
+//! strings once; the walk refers to a string by its number in the table.
 //!
 //! It is not self-describing: reader and writer must be the same types,
 //! which holds because both are this build's model (the cache key includes
@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 /// Bumped whenever the encoding changes.
-const MAGIC: &[u8; 4] = b"RMD2";
+const MAGIC: &[u8; 4] = b"RMD3";
 
 #[derive(Debug)]
 pub struct DigestError(String);
@@ -56,6 +56,7 @@ pub fn to_bytes<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>> {
     let mut w = Writer {
         out: Vec::new(),
         text: String::new(),
+        lengths: Vec::new(),
         seen: HashMap::new(),
     };
     value.serialize(&mut w)?;
@@ -63,6 +64,10 @@ pub fn to_bytes<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>> {
     let mut out = MAGIC.to_vec();
     put_varint(&mut out, w.text.len() as u64);
     out.extend_from_slice(w.text.as_bytes());
+    put_varint(&mut out, w.lengths.len() as u64);
+    for n in w.lengths {
+        put_varint(&mut out, n as u64);
+    }
     out.extend_from_slice(&w.out);
     Ok(out)
 }
@@ -82,11 +87,24 @@ pub fn from_bytes<'de, T: de::Deserialize<'de>>(bytes: &'de [u8]) -> Result<T> {
     };
     let mut r = Reader {
         input: rest,
-        text: "",
+        strings: Vec::new(),
     };
     let n = r.len()?;
-    r.text =
+    let text =
         std::str::from_utf8(r.take(n)?).map_err(|_| DigestError("text is not UTF-8".into()))?;
+    let count = r.len()?;
+    r.strings.reserve_exact(count);
+    let mut at = 0usize;
+    for _ in 0..count {
+        let n = usize::try_from(r.varint()?).unwrap_or(usize::MAX);
+        // `get` also refuses a range that splits a character.
+        let s = at
+            .checked_add(n)
+            .and_then(|end| text.get(at..end))
+            .ok_or_else(|| DigestError("a string is outside the string table".into()))?;
+        r.strings.push(s);
+        at += n;
+    }
     let value = T::deserialize(&mut r)?;
     if !r.input.is_empty() {
         return err("trailing bytes after the digest");
@@ -100,7 +118,9 @@ struct Writer {
     out: Vec<u8>,
     /// Every distinct string, back to back.
     text: String,
-    /// Where each string already is in `text`.
+    /// The length of each string in `text`, in order.
+    lengths: Vec<usize>,
+    /// Each string's number in the table.
     seen: HashMap<String, usize>,
 }
 
@@ -172,17 +192,17 @@ impl ser::Serializer for &mut Writer {
         Ok(())
     }
     fn serialize_str(self, v: &str) -> Result<()> {
-        let at = match self.seen.get(v) {
-            Some(&at) => at,
+        let i = match self.seen.get(v) {
+            Some(&i) => i,
             None => {
-                let at = self.text.len();
+                let i = self.lengths.len();
                 self.text.push_str(v);
-                self.seen.insert(v.to_string(), at);
-                at
+                self.lengths.push(v.len());
+                self.seen.insert(v.to_string(), i);
+                i
             }
         };
-        self.varint(at as u64);
-        self.varint(v.len() as u64);
+        self.varint(i as u64);
         Ok(())
     }
     fn serialize_bytes(self, v: &[u8]) -> Result<()> {
@@ -329,8 +349,8 @@ fields!(SerializeStruct, SerializeStructVariant);
 
 struct Reader<'de> {
     input: &'de [u8],
-    /// The string table, already checked as UTF-8.
-    text: &'de str,
+    /// The string table, checked as UTF-8 and cut into its strings.
+    strings: Vec<&'de str>,
 }
 
 impl<'de> Reader<'de> {
@@ -354,13 +374,23 @@ impl<'de> Reader<'de> {
 
     #[inline]
     fn varint(&mut self) -> Result<u64> {
-        // Most numbers (lengths, small offsets, enum tags) fit in one byte.
-        if let Some((&b, rest)) = self.input.split_first()
-            && b < 0x80
-        {
-            self.input = rest;
-            return Ok(u64::from(b));
+        // Most numbers (lengths, enum tags) fit in one byte and most string
+        // offsets in two; both are read here without a loop.
+        match *self.input {
+            [b, ref rest @ ..] if b < 0x80 => {
+                self.input = rest;
+                Ok(u64::from(b))
+            }
+            [b0, b1, ref rest @ ..] if b1 < 0x80 => {
+                self.input = rest;
+                Ok(u64::from(b0 & 0x7f) | u64::from(b1) << 7)
+            }
+            _ => self.long_varint(),
         }
+    }
+
+    #[cold]
+    fn long_varint(&mut self) -> Result<u64> {
         let mut v: u64 = 0;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;
@@ -394,12 +424,11 @@ impl<'de> Reader<'de> {
     }
 
     fn str(&mut self) -> Result<&'de str> {
-        let at = usize::try_from(self.varint()?).unwrap_or(usize::MAX);
-        let n = usize::try_from(self.varint()?).unwrap_or(usize::MAX);
-        // `get` also refuses a range that splits a character.
-        at.checked_add(n)
-            .and_then(|end| self.text.get(at..end))
-            .ok_or_else(|| DigestError("text outside the string table".into()))
+        let i = usize::try_from(self.varint()?).unwrap_or(usize::MAX);
+        self.strings
+            .get(i)
+            .copied()
+            .ok_or_else(|| DigestError("a string number is outside the string table".into()))
     }
 
     fn fixed<const N: usize>(&mut self) -> Result<[u8; N]> {
@@ -680,6 +709,13 @@ mod tests {
         let mut long = bytes.clone();
         long.push(0);
         assert!(from_bytes::<Sample>(&long).is_err());
+    }
+
+    #[test]
+    fn a_long_string_with_little_after_it_round_trips() {
+        let long = "x".repeat(5000);
+        let bytes = to_bytes(&long).unwrap();
+        assert_eq!(from_bytes::<String>(&bytes).unwrap(), long);
     }
 
     #[test]
