@@ -15,6 +15,7 @@ use crate::model::{PathwayKind, Programme, Role, Term};
 use crate::render::text::month_range;
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashSet};
+use std::rc::Rc;
 
 pub struct PlanQuery<'q> {
     pub from: &'q Role,
@@ -56,7 +57,9 @@ struct Label {
     /// with fewer such moves come first, then the quicker.
     unknown_moves: usize,
     role: usize,
-    held: Holdings,
+    /// Shared with the parent until a step adds something: most moves grant
+    /// nothing, and at scale the copies were most of the planner's memory.
+    held: Rc<Holdings>,
     /// The steps of the last edge only.
     steps: Vec<Step>,
 }
@@ -156,7 +159,7 @@ impl<'a> Engine<'a> {
             unknown: 0,
             unknown_moves: 0,
             role: start,
-            held: q.held.clone(),
+            held: Rc::new(q.held.clone()),
             steps: Vec::new(),
         }];
         let mut heap = BinaryHeap::new();
@@ -257,7 +260,7 @@ impl<'a> Engine<'a> {
             }
             let closing = self.close_term(term, &next.held, label.role, GAP_DEPTH)?;
             decided.extend(closing.decided);
-            next.held = closing.held;
+            next.held = Rc::new(closing.held);
             for s in closing.steps {
                 push_step(&mut next, s);
             }
@@ -278,7 +281,9 @@ impl<'a> Engine<'a> {
         let (min, max, known) = duration_of(prog);
         if let Some(g) = prog {
             for id in &g.grants {
-                next.held.add_id(&self.reqs, id);
+                if !next.held.has_id(&self.reqs, id) {
+                    Rc::make_mut(&mut next.held).add_id(&self.reqs, id);
+                }
             }
         }
         decided.sort_unstable();
