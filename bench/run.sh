@@ -37,7 +37,10 @@ for args in "pathways --from band3" "pathways --data $out/data-100x --from band3
 done
 echo "== instructions (callgrind; repeatable on a busy machine)"
 if command -v valgrind >/dev/null; then
-    for args in "--version" "pathways --from band3"; do
+    for args in "--version" "pathways --from band3" \
+        "pathways --data $out/data-1x --from band2 --to registered-nurse" \
+        "pathways --data $out/data-10x --from band2 --to registered-nurse" \
+        "pathways --data $out/data-100x --from band2 --to registered-nurse"; do
         valgrind --tool=callgrind --callgrind-out-file=/dev/null $bin $args 2>&1 >/dev/null | grep -o "refs: .*" | sed "s|^|roadmap $args: |"
     done
 fi
