@@ -342,10 +342,13 @@ pub fn routes_text(r: &Routes, style: Style) -> String {
         }
         if route.steps_without_duration > 0 {
             s.push_str(&wrap(
-                &format!(
-                    "The total is a minimum: {} step(s) have no typical length in the sources.",
-                    route.steps_without_duration
-                ),
+                &match route.steps_without_duration {
+                    1 => "The total is a minimum: 1 step has no typical length in the sources."
+                        .to_string(),
+                    n => format!(
+                        "The total is a minimum: {n} steps have no typical length in the sources."
+                    ),
+                },
                 w,
                 "  ",
                 "  ",

@@ -87,6 +87,12 @@ fn routes_to_a_goal_include_closing_the_maths_gap_with_totals() {
         "{out}"
     );
     assert!(out.contains("You have: English at Level 2"), "{out}");
+    // Functional Skills courses have no length in the sources, so route 1's
+    // total is a minimum, said in plain English (not "1 step(s) have").
+    assert!(
+        out.contains("The total is a minimum: 1 step has no typical length"),
+        "{out}"
+    );
 }
 
 #[test]
