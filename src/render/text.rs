@@ -100,25 +100,15 @@ pub fn total_words(label: &str) -> String {
 pub fn wrap(text: &str, width: usize, first: &str, indent: &str) -> String {
     let mut out = String::with_capacity(text.len() + first.len() + 8);
     out.push_str(first);
+    let indent_len = columns(indent);
     // Columns used on the current line, and whether it has a word yet.
-    let mut len = first.chars().count();
+    let mut len = columns(first);
     let mut empty = true;
-    // ASCII text (nearly all of it) splits and measures by bytes, faster.
-    let words: Box<dyn Iterator<Item = &str>> = if text.is_ascii() {
-        Box::new(text.split_ascii_whitespace())
-    } else {
-        Box::new(text.split_whitespace())
-    };
-    for word in words {
-        let w = if word.is_ascii() {
-            word.len()
-        } else {
-            word.chars().count()
-        };
+    let mut put = |word: &str, w: usize| {
         if !empty && len + 1 + w > width {
             out.push('\n');
             out.push_str(indent);
-            len = indent.chars().count();
+            len = indent_len;
             empty = true;
         }
         if !empty {
@@ -128,11 +118,42 @@ pub fn wrap(text: &str, width: usize, first: &str, indent: &str) -> String {
         out.push_str(word);
         len += w;
         empty = false;
+    };
+    if text.is_ascii() {
+        // Nearly all text is ASCII: split and measure it by bytes. A
+        // hand-written scan, because this runs for every line of a report.
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let start = i;
+            while i < b.len() && !b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if start < i {
+                put(&text[start..i], i - start);
+            }
+        }
+    } else {
+        for word in text.split_whitespace() {
+            put(word, columns(word));
+        }
     }
     let trimmed = out.trim_end().len();
     out.truncate(trimmed);
     out.push('\n');
     out
+}
+
+/// Columns a piece of text takes, counting each character as one.
+fn columns(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
 }
 
 #[cfg(test)]
@@ -148,6 +169,18 @@ mod tests {
         assert_eq!(months(1.0), "4 weeks");
         assert_eq!(month_range(24.0, 48.0), "2 to 4 years");
         assert_eq!(month_range(15.0, 24.0), "1 year 3 months to 2 years");
+    }
+
+    #[test]
+    fn wraps_at_width_with_indents_ascii_or_not() {
+        assert_eq!(
+            wrap("one two  three\tfour five", 12, "- ", "  "),
+            "- one two\n  three four\n  five\n"
+        );
+        assert_eq!(wrap("  ", 10, "> ", "  "), ">\n");
+        assert_eq!(wrap("café été naïve", 10, "", "  "), "café été\n  naïve\n");
+        // A word longer than the width stands on its own line, uncut.
+        assert_eq!(wrap("a abcdefghijkl b", 5, "", ""), "a\nabcdefghijkl\nb\n");
     }
 
     #[test]
