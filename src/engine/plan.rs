@@ -10,8 +10,7 @@
 
 use super::results::{Action, Months, ProgrammeRef, ReqRef, RoleRef, Route, RouteStep};
 use super::{Engine, Holdings};
-use crate::model::IdMap;
-use crate::model::{PathwayKind, Programme, Role, Term};
+use crate::model::{IdMap, PathwayKind, Programme, Role, Term};
 use crate::render::text::month_range;
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashSet};
