@@ -74,12 +74,7 @@ pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<()> {
 }
 
 fn scope_words(map: &hcsw_roadmap::model::Roadmap, q: &ScopeQuery) -> String {
-    let t = |id: &Option<String>| {
-        id.as_deref().map(|i| {
-            map.get(i)
-                .map_or(i.to_string(), |r| r.meta().title.to_string())
-        })
-    };
+    let t = |id: &Option<String>| id.as_deref().map(|i| map.title_of(i).to_string());
     let mut parts = Vec::new();
     if let Some(f) = t(&q.from) {
         parts.push(format!("from {f}"));

@@ -69,9 +69,7 @@ pub fn run(ctx: &Ctx, id: &str, format: ListFormat) -> Result<()> {
 fn item(id: &str, map: &Roadmap) -> Item {
     Item {
         id: id.to_string(),
-        title: map
-            .get(id)
-            .map_or_else(|| id.to_string(), |r| r.meta().title.to_string()),
+        title: map.title_of(id).to_string(),
     }
 }
 
@@ -207,11 +205,7 @@ fn build(map: &Roadmap, engine: &Engine<'_>, rec: Record<'_>) -> Shown {
                     .iter()
                     .map(|c| Item {
                         id: c.join(" & "),
-                        title: c
-                            .iter()
-                            .map(|id| engine.req_title(id))
-                            .collect::<Vec<_>>()
-                            .join(" and "),
+                        title: map.conj_words(c),
                     })
                     .collect(),
             );

@@ -65,20 +65,9 @@ impl Engine<'_> {
     pub fn term_title(&self, term: &Term) -> String {
         term.0
             .iter()
-            .map(|conj| {
-                conj.iter()
-                    .map(|id| self.req_title(id))
-                    .collect::<Vec<_>>()
-                    .join(" and ")
-            })
+            .map(|conj| self.map.conj_words(conj))
             .collect::<Vec<_>>()
             .join(", or ")
-    }
-
-    pub fn req_title(&self, id: &str) -> Text {
-        self.map
-            .requirement(id)
-            .map_or_else(|| Text::from(id.to_string()), |r| r.meta.title.clone())
     }
 
     /// Programmes that meet the missing parts of a term, quickest first, then

@@ -59,7 +59,7 @@ impl<'a> Engine<'a> {
                 let id = self.reqs.id(i);
                 ReqRef {
                     id: id.clone(),
-                    title: self.req_title(id),
+                    title: self.map.title_of(id),
                 }
             })
             .collect()

@@ -203,11 +203,7 @@ impl<'a> Engine<'a> {
 
         let eligible_ids: Vec<String> = eligible_now.iter().map(|m| m.to.id.to_string()).collect();
         let changes = input.previous.map(|p| {
-            let title = |id: &str| {
-                self.map
-                    .get(id)
-                    .map_or_else(|| id.to_string(), |r| r.meta().title.to_string())
-            };
+            let title = |id: &str| self.map.title_of(id).to_string();
             Changes {
                 since: p.date.clone(),
                 newly_eligible: eligible_ids
@@ -219,12 +215,12 @@ impl<'a> Engine<'a> {
                     .gaps
                     .iter()
                     .filter(|id| !gap_ids.contains(id))
-                    .map(|id| self.req_title(id).into())
+                    .map(|id| title(id))
                     .collect(),
                 new_gaps: gap_ids
                     .iter()
                     .filter(|id| !p.gaps.contains(id))
-                    .map(|id| self.req_title(id).into())
+                    .map(|id| title(id))
                     .collect(),
             }
         });

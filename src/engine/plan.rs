@@ -415,7 +415,7 @@ impl<'a> Engine<'a> {
         let role = |i: usize| RoleRef::of(&self.map.roles[i]);
         let req = |i: usize| ReqRef {
             id: self.reqs.id(i).clone(),
-            title: self.req_title(self.reqs.id(i)),
+            title: self.map.title_of(self.reqs.id(i)),
         };
         let (mut min, mut max) = (0.0, 0.0);
         let steps = steps

@@ -2,7 +2,8 @@
 
 use super::Engine;
 use crate::model::{
-    Area, Barrier, Pathway, PathwayKind, Programme, Requirement, Resource, Role, Rule, Setting,
+    Area, Barrier, Meta, Pathway, PathwayKind, Programme, Requirement, Resource, Role, Rule,
+    Setting,
 };
 use std::collections::{BTreeSet, VecDeque};
 
@@ -20,7 +21,8 @@ pub struct ScopeQuery {
 
 /// A self-contained part of the roadmap: every reference inside resolves.
 /// Every list is sorted by id, so exports are byte-identical across runs.
-#[derive(Debug, Default)]
+/// Serialised as the record lists of the JSON export.
+#[derive(Debug, Default, serde::Serialize, schemars::JsonSchema)]
 pub struct Slice<'a> {
     pub areas: Vec<&'a Area>,
     pub settings: Vec<&'a Setting>,
@@ -31,6 +33,23 @@ pub struct Slice<'a> {
     pub resources: Vec<&'a Resource>,
     pub barriers: Vec<&'a Barrier>,
     pub rules: Vec<&'a Rule>,
+}
+
+impl Slice<'_> {
+    /// The common fields of every record in the slice.
+    pub fn metas(&self) -> impl Iterator<Item = &Meta> {
+        self.areas
+            .iter()
+            .map(|r| &r.meta)
+            .chain(self.settings.iter().map(|r| &r.meta))
+            .chain(self.roles.iter().map(|r| &r.meta))
+            .chain(self.programmes.iter().map(|r| &r.meta))
+            .chain(self.requirements.iter().map(|r| &r.meta))
+            .chain(self.pathways.iter().map(|r| &r.meta))
+            .chain(self.resources.iter().map(|r| &r.meta))
+            .chain(self.barriers.iter().map(|r| &r.meta))
+            .chain(self.rules.iter().map(|r| &r.meta))
+    }
 }
 
 impl<'a> Engine<'a> {

@@ -177,9 +177,9 @@ impl Roadmap {
     }
 
     /// A record's title, or the id itself if there is no such record.
-    pub fn title_of(&self, id: &str) -> String {
+    pub fn title_of(&self, id: &str) -> Text {
         self.get(id)
-            .map_or_else(|| id.to_string(), |r| r.meta().title.to_string())
+            .map_or_else(|| Text::from(id.to_string()), |r| r.meta().title.clone())
     }
 
     /// An expression in words: "English at Level 2 or ...; Maths at Level 2".
@@ -206,7 +206,7 @@ impl Roadmap {
     }
 
     /// Ids that must all be held, in words: "A and B".
-    fn conj_words(&self, c: &Conj) -> String {
+    pub fn conj_words(&self, c: &Conj) -> String {
         c.iter()
             .map(|id| self.title_of(id))
             .collect::<Vec<_>>()

@@ -5,10 +5,7 @@
 use super::listing::{csv_rows, md_cell};
 use crate::SCHEMA_VERSION;
 use crate::engine::scope::{ScopeQuery, Slice};
-use crate::model::{
-    Area, Barrier, Pathway, PathwayKind, Programme, Requirement, Resource, Roadmap, Role, Rule,
-    Setting,
-};
+use crate::model::{Pathway, PathwayKind, Programme, Roadmap};
 use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -19,58 +16,28 @@ use std::collections::BTreeSet;
 pub struct ExportDoc<'a> {
     pub schema_version: u32,
     pub scope: &'a ScopeQuery,
-    pub areas: Vec<&'a Area>,
-    pub settings: Vec<&'a Setting>,
-    pub roles: Vec<&'a Role>,
-    pub programmes: Vec<&'a Programme>,
-    pub requirements: Vec<&'a Requirement>,
-    pub pathways: Vec<&'a Pathway>,
-    pub resources: Vec<&'a Resource>,
-    pub barriers: Vec<&'a Barrier>,
-    pub rules: Vec<&'a Rule>,
+    #[serde(flatten)]
+    pub records: &'a Slice<'a>,
     /// Every source any exported record cites, sorted.
-    pub sources: Vec<String>,
+    pub sources: Vec<&'a str>,
 }
 
 pub fn json(s: &Slice<'_>, scope: &ScopeQuery) -> String {
-    let metas = s
-        .areas
-        .iter()
-        .map(|r| &r.meta)
-        .chain(s.settings.iter().map(|r| &r.meta))
-        .chain(s.roles.iter().map(|r| &r.meta))
-        .chain(s.programmes.iter().map(|r| &r.meta))
-        .chain(s.requirements.iter().map(|r| &r.meta))
-        .chain(s.pathways.iter().map(|r| &r.meta))
-        .chain(s.resources.iter().map(|r| &r.meta))
-        .chain(s.barriers.iter().map(|r| &r.meta))
-        .chain(s.rules.iter().map(|r| &r.meta));
-    let sources: BTreeSet<&str> = metas
+    let sources: BTreeSet<&str> = s
+        .metas()
         .flat_map(|m| m.sources.iter().map(|s| s.as_str()))
         .collect();
     super::json::to_string(&ExportDoc {
         schema_version: SCHEMA_VERSION,
         scope,
-        areas: s.areas.clone(),
-        settings: s.settings.clone(),
-        roles: s.roles.clone(),
-        programmes: s.programmes.clone(),
-        requirements: s.requirements.clone(),
-        pathways: s.pathways.clone(),
-        resources: s.resources.clone(),
-        barriers: s.barriers.clone(),
-        rules: s.rules.clone(),
-        sources: sources.into_iter().map(str::to_string).collect(),
+        records: s,
+        sources: sources.into_iter().collect(),
     })
 }
 
 /// The JSON Schema of [`json`]'s output, for `roadmap schema --export`.
 pub fn json_schema() -> schemars::Schema {
     schemars::schema_for!(ExportDoc<'static>)
-}
-
-fn title(map: &Roadmap, id: &str) -> String {
-    map.title_of(id)
 }
 
 /// A move's entry requirements in words: the pathway's own, then the programme's.
@@ -190,10 +157,10 @@ pub fn markdown(map: &Roadmap, s: &Slice<'_>, scope_line: &str) -> String {
             map.role(p.destination(p.from.first().map_or("", |f| f)))
                 .is_some_and(|r| r.family == *fam)
         }) {
-            let from: Vec<String> = p.from.iter().map(|f| title(map, f)).collect();
-            let to =
-                p.to.as_deref()
-                    .map_or("(stays in role)".to_string(), |t| title(map, t));
+            let from: Vec<String> = p.from.iter().map(|f| map.title_of(f).to_string()).collect();
+            let to = p.to.as_deref().map_or("(stays in role)".to_string(), |t| {
+                map.title_of(t).to_string()
+            });
             let vias = map.via_options(p);
             for g in vias {
                 o.push_str(&format!(

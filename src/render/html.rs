@@ -16,11 +16,6 @@ th{background:#e8edee}figure{margin:0;overflow-x:auto}\
 .note{background:#fff9c4;padding:8px 12px;border-left:4px solid #ffb81c}\
 @media print{main{max-width:none}figure{overflow:visible}}";
 
-fn title(map: &Roadmap, id: &str) -> String {
-    map.get(id)
-        .map_or_else(|| id.to_string(), |r| r.meta().title.to_string())
-}
-
 pub fn page(map: &Roadmap, s: &Slice<'_>, g: &Graph<'_>, scope_line: &str) -> String {
     let mut o =
         String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -39,10 +34,12 @@ pub fn page(map: &Roadmap, s: &Slice<'_>, g: &Graph<'_>, scope_line: &str) -> St
     o.push_str("<h2 id=\"moves\">Moves between roles</h2>\n<table>\n<caption>Each way to move, with what it takes</caption>\n");
     o.push_str("<thead><tr><th scope=\"col\">From</th><th scope=\"col\">To</th><th scope=\"col\">Via</th><th scope=\"col\">Level</th><th scope=\"col\">Typical time</th><th scope=\"col\">Entry requirements</th></tr></thead>\n<tbody>\n");
     for p in &s.pathways {
-        let from: Vec<String> = p.from.iter().map(|f| title(map, f)).collect();
+        let from: Vec<String> = p.from.iter().map(|f| map.title_of(f).to_string()).collect();
         let to =
             p.to.as_deref()
-                .map_or("Stays in the same role".into(), |t| title(map, t));
+                .map_or("Stays in the same role".into(), |t| {
+                    map.title_of(t).to_string()
+                });
         let vias = map.via_options(p);
         for g in vias {
             let entry = super::export::entry_text(map, p, g);
