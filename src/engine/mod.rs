@@ -29,8 +29,6 @@ pub struct Engine<'a> {
     incoming: IdMap<&'a str, Vec<&'a Pathway>>,
     /// Requirement index → programmes whose completion meets it.
     granters: Vec<Vec<usize>>,
-    /// Programme id → index in `map.programmes`.
-    programme_pos: IdMap<&'a str, usize>,
 }
 
 impl<'a> Engine<'a> {
@@ -59,15 +57,8 @@ impl<'a> Engine<'a> {
                 granters[r].push(pi);
             }
         }
-        let programme_pos = map
-            .programmes
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.meta.id.as_str(), i))
-            .collect();
         Engine {
             map,
-            programme_pos,
             reqs,
             outgoing,
             incoming,

@@ -10,7 +10,7 @@
 
 use super::results::{Action, Months, ProgrammeRef, ReqRef, RoleRef, Route, RouteStep};
 use super::{Engine, Holdings};
-use crate::model::{IdMap, PathwayKind, Programme, Role, Term};
+use crate::model::{Kind, PathwayKind, Programme, Role, Term};
 use crate::render::text::month_range;
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashSet};
@@ -128,26 +128,11 @@ impl Closing {
 impl<'a> Engine<'a> {
     /// The quickest distinct routes, sorted by total typical time.
     pub fn plan(&self, q: &PlanQuery<'_>) -> Vec<Route> {
-        let roles: IdMap<&str, usize> = self
-            .map
-            .roles
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.meta.id.as_str(), i))
-            .collect();
-        let (Some(&start), Some(&goal)) = (
-            roles.get(q.from.meta.id.as_str()),
-            roles.get(q.to.meta.id.as_str()),
-        ) else {
+        let role_index = |id: &str| self.map.index_of(Kind::Role, id);
+        let (Some(start), Some(goal)) = (role_index(&q.from.meta.id), role_index(&q.to.meta.id))
+        else {
             return Vec::new();
         };
-        let pathway_index: IdMap<&str, usize> = self
-            .map
-            .pathways
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.meta.id.as_str(), i))
-            .collect();
         let k = q.routes.max(1);
         let per_role = k;
         let mut settled = vec![0usize; self.map.roles.len()];
@@ -191,13 +176,15 @@ impl<'a> Engine<'a> {
                 if p.kind == PathwayKind::StayAndDevelop {
                     continue;
                 }
-                let Some(&to) = p.to.as_deref().and_then(|t| roles.get(t)) else {
+                let Some(to) = p.to.as_deref().and_then(role_index) else {
                     continue;
                 };
                 if visits(&arena, seq, to) {
                     continue;
                 }
-                let pi = pathway_index[p.meta.id.as_str()];
+                let Some(pi) = self.map.index_of(Kind::Pathway, &p.meta.id) else {
+                    continue;
+                };
                 for prog in self.map.via_options(p) {
                     if let Some(mut next) = self.extend(label, pi, to, prog) {
                         next.parent = Some(seq);
@@ -291,7 +278,7 @@ impl<'a> Engine<'a> {
             &mut next,
             Step {
                 action: Action::Move,
-                programme: prog.and_then(|g| self.programme_pos.get(g.meta.id.as_str()).copied()),
+                programme: prog.and_then(|g| self.map.index_of(Kind::Programme, &g.meta.id)),
                 pathway: Some(pi),
                 from: label.role,
                 to,

@@ -127,6 +127,14 @@ impl Roadmap {
         })
     }
 
+    /// Where a record of `kind` with this id stands in its list.
+    pub fn index_of(&self, kind: Kind, id: &str) -> Option<usize> {
+        match self.index.get(id) {
+            Some(&(k, i)) if k == kind => Some(i),
+            _ => None,
+        }
+    }
+
     pub fn role(&self, id: &str) -> Option<&Role> {
         match self.get(id)? {
             Record::Role(r) => Some(r),
