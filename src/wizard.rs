@@ -4,7 +4,7 @@
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use dialoguer::{Confirm, Input, MultiSelect, Select};
 use hcsw_roadmap::engine::Engine;
-use hcsw_roadmap::model::Regulator;
+use hcsw_roadmap::model::{Meta, Regulator};
 use hcsw_roadmap::profile::{
     Answers, Confidence, Digital, Goal, How, Level, ManagerSupport, Qualification,
 };
@@ -62,6 +62,27 @@ impl<'e, 'a> Wizard<'e, 'a> {
             .defaults(chosen)
             .interact()
             .map_err(interrupted)
+    }
+
+    /// Ticks records by title; those in `previous` (ids) start ticked.
+    /// Returns the ids ticked, in list order.
+    fn pick_records<'m>(
+        &self,
+        prompt: &str,
+        records: impl Iterator<Item = &'m Meta>,
+        previous: &[String],
+    ) -> Result<Vec<String>> {
+        let metas: Vec<&Meta> = records.collect();
+        let labels: Vec<String> = metas.iter().map(|m| m.title.to_string()).collect();
+        let ticked: Vec<bool> = metas
+            .iter()
+            .map(|m| previous.iter().any(|p| m.id == *p))
+            .collect();
+        Ok(self
+            .pick_many(prompt, &labels, &ticked)?
+            .into_iter()
+            .map(|i| metas[i].id.to_string())
+            .collect())
     }
 
     pub fn confirm(&self, prompt: &str, default: bool) -> Result<bool> {
@@ -222,21 +243,11 @@ impl<'e, 'a> Wizard<'e, 'a> {
             a.goal_role = Some(reg[i].meta.id.to_string());
         }
 
-        let labels: Vec<String> = map
-            .settings
-            .iter()
-            .map(|s| s.meta.title.to_string())
-            .collect();
-        let ticked: Vec<bool> = map
-            .settings
-            .iter()
-            .map(|s| prev.interests_settings.iter().any(|x| s.meta.id == *x))
-            .collect();
-        a.interests_settings = self
-            .pick_many("Settings that interest you (optional)", &labels, &ticked)?
-            .into_iter()
-            .map(|i| map.settings[i].meta.id.to_string())
-            .collect();
+        a.interests_settings = self.pick_records(
+            "Settings that interest you (optional)",
+            map.settings.iter().map(|s| &s.meta),
+            &prev.interests_settings,
+        )?;
 
         a.earn_while_learning = self.confirm(
             "Do you need to keep earning while you learn?",
@@ -291,21 +302,11 @@ impl<'e, 'a> Wizard<'e, 'a> {
             )?,
         };
 
-        let labels: Vec<String> = map
-            .barriers
-            .iter()
-            .map(|b| b.meta.title.to_string())
-            .collect();
-        let ticked: Vec<bool> = map
-            .barriers
-            .iter()
-            .map(|b| prev.barriers.iter().any(|x| b.meta.id == *x))
-            .collect();
-        a.barriers = self
-            .pick_many("Has anything held you back? (optional)", &labels, &ticked)?
-            .into_iter()
-            .map(|i| map.barriers[i].meta.id.to_string())
-            .collect();
+        a.barriers = self.pick_records(
+            "Has anything held you back? (optional)",
+            map.barriers.iter().map(|b| &b.meta),
+            &prev.barriers,
+        )?;
         Ok(a)
     }
 }
