@@ -11,8 +11,12 @@ mod model;
 mod load;
 
 #[allow(dead_code)]
-#[path = "src/suggest.rs"]
-mod suggest;
+#[path = "src/matching.rs"]
+mod matching;
+
+#[allow(dead_code)]
+#[path = "src/terminal.rs"]
+mod terminal;
 
 #[allow(dead_code)]
 #[path = "src/digest.rs"]
@@ -26,7 +30,8 @@ fn main() {
         "data",
         "src/model",
         "src/load",
-        "src/suggest.rs",
+        "src/matching.rs",
+        "src/terminal.rs",
         "src/digest.rs",
     ] {
         println!("cargo:rerun-if-changed={p}");

@@ -120,7 +120,7 @@ pub enum Command {
     },
     /// A few plain questions about you, then your personal plan.
     #[command(
-        after_help = "Examples:\n  roadmap assess                                   answer the questions\n  roadmap assess -o career-conversation.md         also write a record for your manager\n  roadmap assess --answers answers.toml --no-save  no questions: answers from a file"
+        after_help = "Examples:\n  roadmap assess                                   answer the questions\n  roadmap assess -o career-conversation.md         also write a record for your manager\n  roadmap assess --answers answers.toml            no questions: answers from a file\n  roadmap assess --answers sam.toml --profile-file sam-profile.toml   keep Sam's own history"
     )]
     Assess(AssessArgs),
     /// Your saved profile: show it, say where it is, or delete it.
@@ -214,9 +214,17 @@ pub struct AssessArgs {
     /// Take every answer from a TOML file instead of asking (see README).
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
-    /// Do not save your answers.
-    #[arg(long)]
+    /// Do not save your answers (the wizard otherwise asks).
+    #[arg(long, conflicts_with = "save")]
     pub no_save: bool,
+    /// Save your answers as your profile without asking. With --answers,
+    /// answers are saved only when you add --save or --profile-file.
+    #[arg(long)]
+    pub save: bool,
+    /// Keep this person's profile in FILE instead of your own: it is read
+    /// for "what has changed" and saved there.
+    #[arg(long, value_name = "FILE")]
+    pub profile_file: Option<PathBuf>,
     /// Write a career-conversation record (Markdown) to FILE.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -8,12 +8,14 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod atomic;
+pub mod cache;
 pub mod digest;
 pub mod embedded;
 pub mod load;
+pub mod matching;
 pub mod model;
 pub mod profile;
-pub mod suggest;
+pub mod terminal;
 
 /// Version of every JSON document `roadmap` writes. Bump it when a field is
 /// renamed or removed; adding a field does not need a bump.

@@ -6,8 +6,8 @@ mod wizard;
 
 use clap::Parser;
 use hcsw_roadmap::Error;
-use hcsw_roadmap::load::printable;
-use std::io::{IsTerminal, Write};
+use hcsw_roadmap::terminal::printable;
+use std::io::Write;
 
 fn main() {
     let cli = match cli::Cli::try_parse() {
@@ -22,13 +22,7 @@ fn main() {
             std::process::exit(e.exit_code());
         }
     };
-    let color_err = match cli.global.color {
-        cli::ColorChoice::Always => true,
-        cli::ColorChoice::Never => false,
-        cli::ColorChoice::Auto => {
-            std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-        }
-    };
+    let color_err = commands::Look::decide(cli.global.color).stderr_color;
     let code = match commands::run(cli) {
         Ok(()) => 0,
         Err(e) => {

@@ -1,14 +1,14 @@
 //! `roadmap assess`: the self-assessment, the personal plan, the saved
 //! profile and the career-conversation record.
 
-use super::{Ctx, emit, refuse_existing, write_new_file};
+use super::{Ctx, emit, refuse_existing, status, write_new_file};
 use crate::cli::AssessArgs;
 use crate::wizard::Wizard;
 use hcsw_roadmap::engine::Engine;
 use hcsw_roadmap::engine::personal::PlanInput;
+use hcsw_roadmap::matching::did_you_mean;
 use hcsw_roadmap::profile::{Answers, Goal, PROFILE_VERSION, Profile, Store};
 use hcsw_roadmap::render::plan;
-use hcsw_roadmap::suggest::did_you_mean;
 use hcsw_roadmap::{Error, Result};
 use std::io::IsTerminal;
 use std::path::Path;
@@ -16,11 +16,26 @@ use std::path::Path;
 pub fn run(ctx: &Ctx, a: &AssessArgs) -> Result<()> {
     let map = ctx.roadmap()?;
     let engine = Engine::new(map);
-    let store = Store::locate().map_err(|e| Error::Other(e.to_string()))?;
-    let saved = store.load().map_err(super::profile::error)?;
+    let interactive = a.answers.is_none();
+    // Where answers will be saved, if anywhere. An answers file is one
+    // person's: it is saved only where asked, never over the user's own
+    // profile by default.
+    let own = Store::locate();
+    let target = match (&a.profile_file, interactive) {
+        (Some(file), _) => Some(Store::at_file(file)),
+        (None, true) if !a.no_save => Some(own_path(&own)?),
+        (None, false) if a.save => Some(own_path(&own)?),
+        _ => None,
+    };
+    // The saved profile: the target's, or (asking without saving) the
+    // user's own, to fill in the answers.
+    let saved = match (&target, &own) {
+        (Some(s), _) => s.load().map_err(super::profile::error)?,
+        (None, Ok(s)) if interactive => s.load().map_err(super::profile::error)?,
+        _ => None,
+    };
     // Refuse an existing output before asking anything, not after.
     refuse_existing(a.output.as_deref(), a.force)?;
-    let interactive = a.answers.is_none();
     let wizard = Wizard::new(&engine, ctx.style.color);
     let answers = match &a.answers {
         Some(path) => read_answers(path)?,
@@ -38,8 +53,8 @@ pub fn run(ctx: &Ctx, a: &AssessArgs) -> Result<()> {
                 .map(|p| p.answers.clone())
                 .unwrap_or_default();
             if saved.is_some() {
-                eprintln!(
-                    "Your answers from last time are filled in: press Enter to keep each one.\n"
+                status(
+                    "Your answers from last time are filled in: press Enter to keep each one.\n",
                 );
             }
             wizard.ask(&prev)?
@@ -125,17 +140,32 @@ pub fn run(ctx: &Ctx, a: &AssessArgs) -> Result<()> {
         }
     }
 
+    // "What has changed" compares a person only with their own earlier
+    // answers: their own profile, their --profile-file, or a saved profile
+    // with the same name.
+    let previous = saved.as_ref().filter(|p| {
+        interactive
+            || a.profile_file.is_some()
+            || same_person(p.answers.name.as_deref(), answers.name.as_deref())
+    });
     let today = today();
     let plan = engine.personal_plan(&PlanInput {
         answers: &answers,
         position,
         goal_role,
-        previous: saved.as_ref().and_then(|p| p.last_plan.as_ref()),
+        previous: previous.and_then(|p| p.last_plan.as_ref()),
         date: today.clone(),
     });
     emit(&plan::text(&plan, ctx.style))?;
 
-    let save = !a.no_save && (!interactive || wizard.confirm("Save your answers, so next time they are filled in and your plan shows what changed?", true)?);
+    let save = target.is_some()
+        && (!interactive
+            || a.save
+            || a.profile_file.is_some()
+            || wizard.confirm(
+                "Save your answers, so next time they are filled in and your plan shows what changed?",
+                true,
+            )?);
     let mut output = a.output.clone();
     if output.is_none()
         && interactive
@@ -147,10 +177,8 @@ pub fn run(ctx: &Ctx, a: &AssessArgs) -> Result<()> {
         let name = wizard.text("File name", "career-conversation.md")?;
         output = Some(name.trim().into());
     }
-    if let Some(o) = &output {
-        write_new_file(o, plan::record(&plan).as_bytes(), a.force)?;
-        eprintln!("Wrote your career-conversation record to {}", o.display());
-    }
+    // Save first: a status line that cannot be written must never cost the
+    // person their answers or their record.
     if save {
         let profile = Profile {
             version: PROFILE_VERSION,
@@ -158,10 +186,42 @@ pub fn run(ctx: &Ctx, a: &AssessArgs) -> Result<()> {
             answers,
             last_plan: Some(plan.last_plan.clone()),
         };
-        store.save(&profile).map_err(super::profile::error)?;
-        eprintln!("Saved your answers to {}", store.path().display());
+        if let Some(store) = &target {
+            store.save(&profile).map_err(super::profile::error)?;
+        }
+    }
+    if let Some(o) = &output {
+        write_new_file(o, plan::record(&plan).as_bytes(), a.force)?;
+    }
+    if let (true, Some(store)) = (save, &target) {
+        status(&format!(
+            "Saved your answers to {}",
+            hcsw_roadmap::terminal::path(&store.path())
+        ));
+    }
+    if let Some(o) = &output {
+        status(&format!(
+            "Wrote your career-conversation record to {}",
+            hcsw_roadmap::terminal::path(o)
+        ));
     }
     Ok(())
+}
+
+/// The user's own profile store, or why there is none.
+fn own_path(
+    own: &std::result::Result<Store, hcsw_roadmap::profile::ProfileError>,
+) -> Result<Store> {
+    match own {
+        Ok(s) => Ok(Store::at_file(&s.path())),
+        Err(e) => Err(Error::Other(e.to_string())),
+    }
+}
+
+/// Two records are one person's when both name the same person.
+fn same_person(a: Option<&str>, b: Option<&str>) -> bool {
+    let norm = |n: &str| hcsw_roadmap::matching::normalise(n);
+    matches!((a, b), (Some(x), Some(y)) if !x.trim().is_empty() && norm(x) == norm(y))
 }
 
 fn read_answers(path: &Path) -> Result<Answers> {

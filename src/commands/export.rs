@@ -1,14 +1,14 @@
 //! `roadmap export`: the roadmap, or a slice, in the formats educators'
 //! tools read.
 
-use super::{Ctx, emit, refuse_existing, write_new_file};
+use super::{Ctx, emit, refuse_existing, status, write_new_file};
 use crate::cli::{ExportArgs, ExportFormat};
 use hcsw_roadmap::engine::Engine;
 use hcsw_roadmap::engine::next::Filter;
 use hcsw_roadmap::engine::scope::ScopeQuery;
+use hcsw_roadmap::matching::did_you_mean;
 use hcsw_roadmap::render::export;
 use hcsw_roadmap::render::{graph, html};
-use hcsw_roadmap::suggest::did_you_mean;
 use hcsw_roadmap::{Error, Result};
 
 pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<()> {
@@ -66,7 +66,11 @@ pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<()> {
     match &a.output {
         Some(o) => {
             write_new_file(o, text.as_bytes(), a.force)?;
-            eprintln!("Wrote {} ({} bytes)", o.display(), text.len());
+            status(&format!(
+                "Wrote {} ({} bytes)",
+                hcsw_roadmap::terminal::path(o),
+                text.len()
+            ));
             Ok(())
         }
         None => emit(&text),

@@ -5,11 +5,11 @@ use crate::cli::ListFormat;
 use hcsw_roadmap::engine::Engine;
 use hcsw_roadmap::engine::next::Filter;
 use hcsw_roadmap::engine::results::{RoleRef, SearchHit};
+use hcsw_roadmap::matching::did_you_mean;
 use hcsw_roadmap::model::{Area, Roadmap};
 use hcsw_roadmap::render::listing::{Listing, md_cell};
 use hcsw_roadmap::render::text::{clean, wrap};
 use hcsw_roadmap::render::{Style, json};
-use hcsw_roadmap::suggest::did_you_mean;
 use hcsw_roadmap::{Error, Result, SCHEMA_VERSION};
 use serde::Serialize;
 

@@ -15,7 +15,9 @@ use hcsw_roadmap::load::{self, LayerFile};
 use hcsw_roadmap::model::Roadmap;
 use hcsw_roadmap::render::Style;
 use hcsw_roadmap::{Error, Result, embedded};
+use hcsw_roadmap::{atomic, terminal};
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 
 pub fn run(cli: Cli) -> Result<()> {
     let ctx = Ctx::new(cli.global);
@@ -57,23 +59,39 @@ pub struct Ctx {
     pub style: Style,
 }
 
-impl Ctx {
-    fn new(global: Global) -> Self {
-        let tty = std::io::stdout().is_terminal();
-        let color = match global.color {
+/// How output looks, decided in this one place for both streams: colour
+/// follows `--color`, `NO_COLOR` and whether the stream is a terminal; a
+/// terminal that says `TERM=dumb` gets plain ASCII, no bold.
+pub struct Look {
+    pub stdout: Style,
+    pub stderr_color: bool,
+}
+
+impl Look {
+    pub fn decide(choice: ColorChoice) -> Look {
+        let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+        let color_on = |tty: bool| match choice {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => tty && std::env::var_os("NO_COLOR").is_none(),
+            ColorChoice::Auto => tty && !dumb && std::env::var_os("NO_COLOR").is_none(),
         };
-        let width = terminal_width(tty);
-        Ctx {
-            global,
-            style: Style {
+        let tty = std::io::stdout().is_terminal();
+        let color = color_on(tty);
+        Look {
+            stdout: Style {
                 color,
-                fancy: tty && color,
-                width,
+                fancy: tty && color && !dumb,
+                width: terminal_width(tty),
             },
+            stderr_color: color_on(std::io::stderr().is_terminal()),
         }
+    }
+}
+
+impl Ctx {
+    fn new(global: Global) -> Self {
+        let style = Look::decide(global.color).stdout;
+        Ctx { global, style }
     }
 
     /// The data layers the options name: base data, then each overlay.
@@ -100,38 +118,41 @@ impl Ctx {
     }
 
     fn load(&self) -> Result<Roadmap> {
+        use hcsw_roadmap::cache::{self, Origin};
         if self.global.data.is_none() && self.global.overlay.is_empty() {
             return Ok(embedded::roadmap());
         }
-        let dirs: Vec<&std::path::Path> = self
-            .global
-            .data
-            .iter()
-            .chain(&self.global.overlay)
-            .map(|p| p.as_path())
-            .collect();
-        // The built-in data is part of the key through the version.
-        let key = load::cache::key(&dirs);
-        let cache = cache_dir();
-        if let (Some(k), Some(c)) = (&key, &cache)
-            && let Some(r) = load::cache::read(c, k)
+        // Read every file once: the cache key hashes exactly the bytes that
+        // would be validated, so the cache can only answer for these files.
+        let layers = self.layers()?;
+        let origins = std::iter::once(match &self.global.data {
+            Some(d) => Origin::Dir(d),
+            None => Origin::BuiltIn,
+        })
+        .chain(self.global.overlay.iter().map(|d| Origin::Dir(d)));
+        let named: Vec<_> = origins.zip(layers.iter().map(Vec::as_slice)).collect();
+        let key = cache::key(&named);
+        let dir = cache_dir();
+        if let Some(c) = &dir
+            && let Some(r) = cache::read(c, &key)
         {
             return Ok(r);
         }
-        let roadmap = load::build(self.layers()?).map_err(Error::InvalidData)?;
-        if let (Some(k), Some(c)) = (key, cache) {
-            load::cache::write(&c, k, roadmap.clone());
+        let roadmap = load::build(layers).map_err(Error::InvalidData)?;
+        if let Some(c) = dir {
+            cache::write(&c, key, roadmap.clone());
         }
         Ok(roadmap)
     }
 }
 
 /// Where validated `--data`/`--overlay` directories are cached:
-/// `$ROADMAP_HOME/cache` when set (tests), else the user cache directory.
+/// `$ROADMAP_HOME/cache` when that is set (tests), else the user cache
+/// directory. An empty `ROADMAP_HOME` counts as unset, not as `./`.
 fn cache_dir() -> Option<std::path::PathBuf> {
     match std::env::var_os("ROADMAP_HOME") {
-        Some(h) => Some(std::path::PathBuf::from(h).join("cache")),
-        None => dirs::cache_dir().map(|d| d.join("roadmap")),
+        Some(h) if !h.is_empty() => Some(std::path::PathBuf::from(h).join("cache")),
+        _ => dirs::cache_dir().map(|d| d.join("roadmap")),
     }
 }
 
@@ -151,31 +172,56 @@ fn terminal_width(tty: bool) -> u16 {
 
 /// Exit 73 when `path` exists and there is no `--force`. Commands call it
 /// before any work too, so nobody answers questions for a file that fails.
-pub fn refuse_existing(path: Option<&std::path::Path>, force: bool) -> Result<()> {
+pub fn refuse_existing(path: Option<&Path>, force: bool) -> Result<()> {
     match path {
-        Some(p) if p.exists() && !force => Err(Error::CantCreate(format!(
-            "{} already exists; choose another file, or add --force to replace it",
-            p.display()
-        ))),
+        // A dangling link counts: writing would go through it.
+        Some(p) if p.symlink_metadata().is_ok() && !force => Err(exists(p)),
         _ => Ok(()),
     }
 }
 
-/// Writes a new file atomically. An existing file is replaced only with
-/// `force`; otherwise exit 73 and the file is untouched.
-pub fn write_new_file(path: &std::path::Path, bytes: &[u8], force: bool) -> Result<()> {
-    refuse_existing(Some(path), force)?;
-    if path.is_dir() {
-        return Err(Error::CantCreate(format!(
-            "{} is a directory; give a file name",
-            path.display()
-        )));
-    }
-    hcsw_roadmap::atomic::write_atomic(path, bytes, None).map_err(|e| Error::io(path, e))
+fn exists(p: &Path) -> Error {
+    Error::CantCreate(format!(
+        "{} already exists; choose another file, or add --force to replace it",
+        terminal::path(p)
+    ))
 }
 
-/// Writes to stdout; a closed pipe (`roadmap ... | head`) is not an error.
+/// Writes an output file atomically. An existing file is replaced only with
+/// `force`; otherwise exit 73 and the file is untouched (also when another
+/// process creates it first).
+pub fn write_new_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    let opts = atomic::Options {
+        replace: force,
+        ..Default::default()
+    };
+    match atomic::write(path, bytes, opts) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(exists(path)),
+        Err(e) if e.kind() == std::io::ErrorKind::IsADirectory => Err(Error::CantCreate(format!(
+            "{} is a directory; give a file name",
+            terminal::path(path)
+        ))),
+        Err(e) => Err(Error::io(path, e)),
+    }
+}
+
+/// Says what was done, on stderr ("Wrote …"). By then the work is saved, so
+/// a stderr that cannot be written (closed, full, a closed pipe) costs
+/// nothing: the failure is ignored, never a panic.
+pub fn status(message: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{}", terminal::printable(message));
+}
+
+/// Writes to stdout; a closed pipe (`roadmap ... | head`) is not an error,
+/// but a closed stdout (`>&-`), where everything would be lost, is.
 pub fn emit(text: &str) -> Result<()> {
+    if stdout_was_closed() {
+        return Err(Error::io(
+            "standard output",
+            std::io::Error::other("it is closed, so the output would be lost"),
+        ));
+    }
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
@@ -183,4 +229,23 @@ pub fn emit(text: &str) -> Result<()> {
         }
         _ => Ok(()),
     }
+}
+
+/// Rust's runtime reopens a closed standard output on /dev/null (read and
+/// write), so writes to it "succeed". A shell's `>/dev/null` opens it write
+/// only, so the two can be told apart.
+#[cfg(target_os = "linux")]
+fn stdout_was_closed() -> bool {
+    let null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|t| t == Path::new("/dev/null"));
+    null && std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
+        info.lines()
+            .find_map(|l| l.strip_prefix("flags:"))
+            .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+            .is_some_and(|flags| flags & 0o3 == 0o2)
+    })
+}
+
+#[cfg(not(target_os = "linux"))]
+fn stdout_was_closed() -> bool {
+    false
 }

@@ -3,11 +3,11 @@
 use super::{Ctx, emit};
 use crate::cli::ListFormat;
 use hcsw_roadmap::engine::Engine;
+use hcsw_roadmap::matching::did_you_mean;
 use hcsw_roadmap::model::{Confidence, Record, Roadmap};
 use hcsw_roadmap::render::listing::{csv_rows, md_cell};
 use hcsw_roadmap::render::text::{clean, wrap};
 use hcsw_roadmap::render::{Style, json};
-use hcsw_roadmap::suggest::did_you_mean;
 use hcsw_roadmap::{Error, Result, SCHEMA_VERSION};
 use serde::Serialize;
 

@@ -4,8 +4,8 @@
 use super::results::{NextStep, NextSteps, ProgrammeRef, ReqRef, RoleRef, Status, ViaOption};
 use super::{Engine, Holdings, Position};
 use crate::SCHEMA_VERSION;
+use crate::matching::did_you_mean;
 use crate::model::{PathwayKind, Role};
-use crate::suggest::did_you_mean;
 
 /// Narrowing the roles a query may lead to.
 #[derive(Debug, Clone, Default)]

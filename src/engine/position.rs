@@ -2,9 +2,9 @@
 //! and `--have` words ("gcse maths") into requirements.
 
 use super::Engine;
-use crate::load::{band_alias, normalise, normalises_to};
+use crate::matching::did_you_mean;
+use crate::matching::{band_alias, normalise, normalises_to};
 use crate::model::{Requirement, Role};
-use crate::suggest::did_you_mean;
 use std::fmt;
 
 /// A resolved position.

@@ -2,8 +2,8 @@
 
 use super::Engine;
 use super::results::SearchHit;
-use crate::load::normalise;
-use crate::suggest::did_you_mean;
+use crate::matching::did_you_mean;
+use crate::matching::normalise;
 
 impl Engine<'_> {
     /// Records matching every word (names count most), best first. When

@@ -2,6 +2,7 @@
 //!
 //! Rendering produces a `String`; only the binary prints it.
 
+use crate::terminal::{is_bidi_control, printable};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use std::ops::Range;
 
@@ -37,31 +38,6 @@ impl SourceMap {
     pub fn line_col(&self, id: FileId, offset: usize) -> (usize, usize) {
         line_col(&self.file(id).text, offset)
     }
-}
-
-/// `s` made safe to print on a terminal: escape sequences and other control
-/// characters, and the bidirectional overrides that can make text read
-/// differently from what it is, become U+FFFD. Line breaks and tabs stay.
-pub fn printable(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if unsafe_for_terminal(c) {
-                '\u{fffd}'
-            } else {
-                c
-            }
-        })
-        .collect()
-}
-
-/// Control characters other than line breaks and tabs, and bidi overrides.
-pub fn unsafe_for_terminal(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)
-}
-
-/// The embeddings, overrides and isolates that reorder how text displays.
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// 1-based line and column (in characters) of a byte offset in `text`;

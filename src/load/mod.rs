@@ -4,15 +4,12 @@
 //! be validated at build time (see `build.rs`) by the same code that checks a
 //! trust's overlay at run time.
 
-pub mod cache;
 pub mod diag;
 pub mod raw;
 mod validate;
 
-pub use diag::{
-    Diagnostic, FileId, Report, SourceFile, SourceMap, line_col, printable, unsafe_for_terminal,
-};
-pub use validate::{band_alias, check_url, is_kebab, normalise, normalises_to};
+pub use diag::{Diagnostic, FileId, Report, SourceFile, SourceMap, line_col};
+pub use validate::{check_url, is_kebab};
 
 use crate::model::Roadmap;
 use std::fmt;

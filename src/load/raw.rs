@@ -5,7 +5,8 @@
 //! Field docs here become descriptions in `roadmap schema`.
 
 use crate::model::{
-    Audience, Confidence, Decider, PathwayKind, ProgrammeKind, Regulator, RequirementKind, Unit,
+    Audience, Confidence, Decider, PathwayKind, Pay, ProgrammeKind, Regulator, RequirementKind,
+    Unit,
 };
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -53,6 +54,18 @@ macro_rules! raw_record {
             #[serde(default)]
             #[schemars(with = "Vec<String>")]
             pub notes: Vec<S<String>>,
+            /// The first day the record holds, e.g. when an offer or a rule starts (a TOML date).
+            #[serde(default)]
+            #[schemars(with = "Option<String>")]
+            pub valid_from: Option<S<Datetime>>,
+            /// The last day the record holds: after it an offer is no longer open to new starters.
+            #[serde(default)]
+            #[schemars(with = "Option<String>")]
+            pub valid_until: Option<S<Datetime>>,
+            /// When the record must be checked again (funding, pay and policy change yearly).
+            #[serde(default)]
+            #[schemars(with = "Option<String>")]
+            pub review_by: Option<S<Datetime>>,
             $($(#[$fmeta])* pub $field: $ty,)*
         }
 
@@ -68,6 +81,9 @@ macro_rules! raw_record {
                     confidence: self.confidence.as_ref(),
                     confidence_note: self.confidence_note.as_ref(),
                     notes: &self.notes,
+                    valid_from: self.valid_from.as_ref(),
+                    valid_until: self.valid_until.as_ref(),
+                    review_by: self.review_by.as_ref(),
                 }
             }
         }
@@ -85,6 +101,9 @@ pub struct Common<'a> {
     pub confidence: Option<&'a S<Confidence>>,
     pub confidence_note: Option<&'a S<String>>,
     pub notes: &'a [S<String>],
+    pub valid_from: Option<&'a S<Datetime>>,
+    pub valid_until: Option<&'a S<Datetime>>,
+    pub review_by: Option<&'a S<Datetime>>,
 }
 
 /// One data file: arrays of tables, one per kind.
@@ -110,6 +129,8 @@ pub struct RawFile {
     pub barrier: Vec<RawBarrier>,
     #[serde(default)]
     pub rule: Vec<RawRule>,
+    #[serde(default)]
+    pub document: Vec<RawDocument>,
 }
 
 impl RawFile {
@@ -123,6 +144,7 @@ impl RawFile {
             && self.resource.is_empty()
             && self.barrier.is_empty()
             && self.rule.is_empty()
+            && self.document.is_empty()
     }
 }
 
@@ -231,6 +253,13 @@ raw_record! {
         funding: Option<String>,
         #[serde(default)]
         study: Option<String>,
+        /// Whether you are paid while you do it; by default from `kind`
+        /// (apprenticeships paid, university degrees not, the rest in your job).
+        #[serde(default)]
+        pay: Option<Pay>,
+        /// Eligible students may get the NHS Learning Support Fund (university routes).
+        #[serde(default)]
+        learning_support_fund: bool,
     }
 }
 
@@ -328,4 +357,21 @@ raw_record! {
         #[schemars(with = "Vec<RawRuleChange>")]
         history: S<Vec<RawRuleChange>>,
     }
+}
+
+/// A source document cited by name (e.g. `003_7de0682cd3a28a45.txt`), with
+/// the title people see instead of the file name.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawDocument {
+    /// The name records cite in `sources`.
+    #[schemars(with = "String")]
+    pub file: S<String>,
+    /// What the document is, e.g. "HEE roadmap: Career progression".
+    #[schemars(with = "String")]
+    pub title: S<String>,
+    /// Where it was published, when known.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub url: Option<S<String>>,
 }

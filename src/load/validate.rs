@@ -3,8 +3,8 @@
 
 use super::diag::{Diagnostic, FileId};
 use super::raw::*;
+use crate::matching::{band_alias, did_you_mean, normalise};
 use crate::model::*;
-use crate::suggest::did_you_mean;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use toml::value::Datetime;
@@ -33,6 +33,7 @@ struct Records {
     resources: Vec<At<RawResource>>,
     barriers: Vec<At<RawBarrier>>,
     rules: Vec<At<RawRule>>,
+    documents: Vec<At<RawDocument>>,
 }
 
 struct Validator {
@@ -41,6 +42,8 @@ struct Validator {
     kinds: HashMap<String, Kind>,
     /// Ids per kind, sorted, for suggestions.
     by_kind: BTreeMap<Kind, Vec<String>>,
+    /// Source document names that have a `[[document]]` entry.
+    documents: HashSet<String>,
 }
 
 /// Validates parsed files into a roadmap. Diagnostics come back in file order.
@@ -49,8 +52,14 @@ pub fn validate(files: Vec<ParsedFile>) -> Result<Roadmap, Vec<Diagnostic>> {
         diags: Vec::new(),
         kinds: HashMap::new(),
         by_kind: BTreeMap::new(),
+        documents: HashSet::new(),
     };
     let records = v.merge(files);
+    v.documents = records
+        .documents
+        .iter()
+        .map(|d| d.rec.file.get_ref().clone())
+        .collect();
     for (id, kind) in &v.kinds {
         v.by_kind.entry(*kind).or_default().push(id.clone());
     }
@@ -132,7 +141,29 @@ impl Validator {
                 }
             };
         }
-        for pf in files {
+        let mut docs: HashMap<String, (usize, Loc)> = HashMap::new();
+        for mut pf in files {
+            // Documents are not records: a later layer may retitle one.
+            for rec in std::mem::take(&mut pf.raw.document) {
+                let name = rec.file.get_ref().clone();
+                let loc = (pf.file, rec.file.span());
+                match docs.get(&name).cloned() {
+                    Some((layer, first)) if layer == pf.layer => {
+                        self.error(loc.0, loc.1, format!("document `{name}` is listed twice"))
+                            .label("listed again here")
+                            .also(first.0, first.1, "first listed here");
+                    }
+                    Some(_) => {
+                        records.documents.retain(|d| *d.rec.file.get_ref() != name);
+                        docs.insert(name, (pf.layer, loc));
+                        records.documents.push(At { file: pf.file, rec });
+                    }
+                    None => {
+                        docs.insert(name, (pf.layer, loc));
+                        records.documents.push(At { file: pf.file, rec });
+                    }
+                }
+            }
             take!(pf, area, areas, Kind::Area);
             take!(pf, setting, settings, Kind::Setting);
             take!(pf, role, roles, Kind::Role);
@@ -157,6 +188,7 @@ impl Validator {
         map.resources = r.resources.iter().map(|a| self.resource(a)).collect();
         map.barriers = r.barriers.iter().map(|a| self.barrier(a)).collect();
         map.rules = r.rules.iter().map(|a| self.rule(a)).collect();
+        map.documents = r.documents.iter().map(|a| self.document(a)).collect();
         map.reindex();
         map
     }
@@ -206,6 +238,30 @@ impl Validator {
             .help("add confidence-note = \"…\" naming what the sources do not confirm");
         }
         let notes = c.notes.iter().map(|n| self.text(file, n, "note")).collect();
+        let valid_from = c.valid_from.map(|d| self.date(file, d, "valid-from"));
+        let valid_until = c.valid_until.map(|d| self.date(file, d, "valid-until"));
+        let review_by = c.review_by.map(|d| self.date(file, d, "review-by"));
+        if let (Some(from), Some(until), Some(span)) = (&valid_from, &valid_until, c.valid_until)
+            && until < from
+        {
+            self.error(
+                file,
+                span.span(),
+                format!("valid-until {until} is before valid-from {from}"),
+            )
+            .label("a record must end after it starts");
+        }
+        if let (Some(by), Some(span)) = (&review_by, c.review_by)
+            && *by <= reviewed
+        {
+            self.error(
+                file,
+                span.span(),
+                format!("review-by {by} is not after reviewed {reviewed}"),
+            )
+            .label("the next check comes after the last one")
+            .help("set review-by to when the facts may change, e.g. the next funding year");
+        }
         Meta {
             id: id.clone().into(),
             title,
@@ -223,6 +279,9 @@ impl Validator {
                 .confidence_note
                 .map(|n| self.text(file, n, "confidence-note")),
             notes,
+            valid_from,
+            valid_until,
+            review_by,
         }
     }
 
@@ -234,7 +293,7 @@ impl Validator {
                 .label("write something here");
         } else if t
             .chars()
-            .any(|c| c == '\t' || super::diag::unsafe_for_terminal(c))
+            .any(|c| c == '\t' || crate::terminal::unsafe_for_terminal(c))
         {
             self.error(
                 file,
@@ -260,6 +319,12 @@ impl Validator {
                 format!("source `{t}` is neither a URL nor a document name"),
             )
             .label("expected https://… or a file name such as 003_7de0682cd3a28a45.txt");
+        } else if !self.documents.contains(t.as_str()) {
+            self.error(file, s.span(), format!("source document `{t}` has no title"))
+                .label("people would see this file name")
+                .help(format!(
+                    "add [[document]] with file = \"{t}\" and a title saying what it is (see docs/DATA.md)"
+                ));
         }
     }
 
@@ -554,6 +619,8 @@ impl Validator {
             rules: self.references(f, &r.rules, &[Kind::Rule], "rules"),
             funding: r.funding.clone().map(Text::from),
             study: r.study.clone().map(Text::from),
+            pay: r.pay.unwrap_or(Pay::default_for(r.kind)),
+            learning_support_fund: r.learning_support_fund,
         }
     }
 
@@ -720,6 +787,30 @@ impl Validator {
         Rule {
             meta: self.meta(f, a.rec.common()),
             history,
+        }
+    }
+
+    fn document(&mut self, a: &At<RawDocument>) -> Document {
+        let f = a.file;
+        let d = &a.rec;
+        if !is_document_name(d.file.get_ref()) {
+            self.error(
+                f,
+                d.file.span(),
+                format!("`{}` is not a document file name", d.file.get_ref()),
+            )
+            .label("expected a name such as 003_7de0682cd3a28a45.txt");
+        }
+        if let Some(url) = &d.url
+            && let Err(why) = check_url(url.get_ref())
+        {
+            self.error(f, url.span(), format!("invalid URL `{}`", url.get_ref()))
+                .label(why);
+        }
+        Document {
+            file: d.file.get_ref().clone().into(),
+            title: self.text(f, &d.title, "document title"),
+            url: d.url.as_ref().map(|u| u.get_ref().clone().into()),
         }
     }
 
@@ -941,85 +1032,9 @@ pub fn check_url(url: &str) -> Result<(), &'static str> {
     Ok(())
 }
 
-/// `band 3`, `Band-3`, `band3` → 3.
-pub fn band_alias(s: &str) -> Option<u8> {
-    // Most aliases are not bands: reject them before allocating. Only the
-    // ASCII letters lower-case to "band", so this check is exact.
-    let t = s.trim_start_matches(|c: char| c.is_whitespace() || c == '-' || c == '_');
-    if !t.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("band")) {
-        return None;
-    }
-    let n = normalise(s);
-    let digits = n.strip_prefix("band")?.trim_start_matches([' ', '-']);
-    digits.parse().ok()
-}
-
-/// Lowercase, with runs of spaces, hyphens and underscores folded to one space.
-pub fn normalise(s: &str) -> String {
-    let mut out = String::new();
-    for word in s.split(|c: char| c.is_whitespace() || c == '-' || c == '_') {
-        if word.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&word.to_lowercase());
-    }
-    out
-}
-
-/// Whether `normalise(s) == norm`, where `norm` is already normalised.
-/// Allocates nothing for ASCII text: position lookups compare every role's
-/// id, aliases and title, which at scale made `normalise` a hot spot.
-pub fn normalises_to(s: &str, norm: &str) -> bool {
-    if !s.is_ascii() {
-        return normalise(s) == norm;
-    }
-    let mut want = norm.split(' ');
-    let words = s
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-        .filter(|w| !w.is_empty());
-    for w in words {
-        // `norm` is lower-case, so an ASCII-case-insensitive match is a match
-        // of the lower-cased word.
-        match want.next() {
-            Some(x) if w.eq_ignore_ascii_case(x) => {}
-            _ => return false,
-        }
-    }
-    // An empty `norm` splits into one empty piece.
-    want.next().is_none_or(|x| x.is_empty() && norm.is_empty())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn normalises_to_agrees_with_normalise() {
-        let names = [
-            "registered-nurse",
-            "Registered Nurse",
-            "  senior   HCA ",
-            "band_3",
-            "",
-            "-",
-            "Ärzte Assistenz",
-            "a-b",
-            "a b c",
-        ];
-        for s in names {
-            for t in names {
-                let norm = normalise(t);
-                assert_eq!(
-                    normalises_to(s, &norm),
-                    normalise(s) == norm,
-                    "{s:?} vs {norm:?}"
-                );
-            }
-        }
-    }
 
     #[test]
     fn url_checks() {
@@ -1035,9 +1050,6 @@ mod tests {
         assert!(!is_kebab("Senior_HCSW"));
         assert_eq!(to_kebab("Senior HCSW"), "senior-hcsw");
         assert!(is_fact_id("C4.1") && is_fact_id("A2") && !is_fact_id("c4") && !is_fact_id("C"));
-        assert_eq!(band_alias("Band 3"), Some(3));
-        assert_eq!(band_alias("band-4"), Some(4));
-        assert_eq!(band_alias("banda"), None);
         assert!(is_document_name("003_7de0682cd3a28a45.txt"));
     }
 }

@@ -114,6 +114,26 @@ pub struct Meta {
     pub confidence: Confidence,
     pub confidence_note: Option<Text>,
     pub notes: Vec<Text>,
+    /// `YYYY-MM-DD`: the first day the record holds.
+    pub valid_from: Option<Text>,
+    /// `YYYY-MM-DD`: the last day the record holds (an offer closes after it).
+    pub valid_until: Option<Text>,
+    /// `YYYY-MM-DD`: when the record must be checked again.
+    pub review_by: Option<Text>,
+}
+
+impl Meta {
+    /// Whether the record holds on `date` (`YYYY-MM-DD`; ISO dates compare
+    /// as strings).
+    pub fn holds_on(&self, date: &str) -> bool {
+        self.valid_from.as_deref().is_none_or(|f| f <= date)
+            && self.valid_until.as_deref().is_none_or(|u| date <= u)
+    }
+
+    /// Whether the record was due to be checked again before `date`.
+    pub fn overdue_on(&self, date: &str) -> bool {
+        self.review_by.as_deref().is_some_and(|r| r < date)
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
@@ -309,6 +329,53 @@ pub struct Programme {
     pub rules: Vec<Text>,
     pub funding: Option<Text>,
     pub study: Option<Text>,
+    pub pay: Pay,
+    pub learning_support_fund: bool,
+}
+
+/// Whether a person is paid while they do a programme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Pay {
+    /// Employed and paid to train: an apprenticeship or a trainee post.
+    Paid,
+    /// Full-time study, not a paid job (a university degree).
+    NotPaid,
+    /// Done alongside your paid job.
+    InJob,
+}
+
+impl Pay {
+    /// What a programme of this kind usually means for pay.
+    pub fn default_for(kind: ProgrammeKind) -> Pay {
+        match kind {
+            ProgrammeKind::Apprenticeship | ProgrammeKind::DegreeApprenticeship => Pay::Paid,
+            ProgrammeKind::Degree => Pay::NotPaid,
+            _ => Pay::InJob,
+        }
+    }
+
+    /// Whether you keep earning while you do it.
+    pub fn earning(self) -> bool {
+        self != Pay::NotPaid
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Pay::Paid => "paid while you train",
+            Pay::NotPaid => "not paid: full-time study",
+            Pay::InJob => "alongside your paid job",
+        }
+    }
+}
+
+/// A source document cited by file name, with the title people see.
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(bound(deserialize = "'de: 'static"))]
+pub struct Document {
+    pub file: Text,
+    pub title: Text,
+    pub url: Option<Text>,
 }
 
 impl Programme {

@@ -30,6 +30,8 @@ pub struct Roadmap {
     pub resources: Vec<Resource>,
     pub barriers: Vec<Barrier>,
     pub rules: Vec<Rule>,
+    /// Source documents cited by file name, with their titles.
+    pub documents: Vec<Document>,
     #[serde(skip)]
     index: IdMap<Text, (Kind, usize)>,
 }
@@ -188,6 +190,20 @@ impl Roadmap {
     pub fn title_of(&self, id: &str) -> Text {
         self.get(id)
             .map_or_else(|| Text::from(id.to_string()), |r| r.meta().title.clone())
+    }
+
+    /// A source as a person should read it: a URL as it is, a source
+    /// document by its title instead of its file name.
+    pub fn source_title(&self, source: &str) -> Text {
+        self.documents
+            .iter()
+            .find(|d| d.file == source)
+            .map_or_else(|| Text::from(source.to_string()), |d| d.title.clone())
+    }
+
+    /// The latest `reviewed` date of any record: how current the data is.
+    pub fn reviewed_up_to(&self) -> Option<&str> {
+        self.records().map(|r| r.meta().reviewed.as_str()).max()
     }
 
     /// An expression in words: "English at Level 2 or ...; Maths at Level 2".

@@ -1,14 +1,17 @@
 //! Where the profile lives, and how it is read and written safely.
 
 use super::{PROFILE_VERSION, Profile};
-use crate::atomic::write_atomic;
+use crate::atomic;
 use std::fmt;
+use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
-/// The profile directory: `$ROADMAP_HOME` when set (tests, shared PCs),
-/// else the user data directory (`~/.local/share/roadmap` on Linux).
+/// Where a profile is kept: by default `profile.toml` in `$ROADMAP_HOME`
+/// when set (tests, shared PCs), else in the user data directory
+/// (`~/.local/share/roadmap` on Linux); or any file (`--profile-file`).
 pub struct Store {
     pub dir: PathBuf,
+    file: PathBuf,
 }
 
 #[derive(Debug)]
@@ -66,15 +69,33 @@ impl Store {
                 .ok_or(ProfileError::NoDirectory)?
                 .join("roadmap"),
         };
-        Ok(Store { dir })
+        Ok(Store {
+            file: dir.join("profile.toml"),
+            dir,
+        })
+    }
+
+    /// A profile kept in a file of the person's choosing.
+    pub fn at_file(file: &Path) -> Store {
+        let dir = file
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        Store {
+            dir,
+            file: file.to_path_buf(),
+        }
     }
 
     pub fn path(&self) -> PathBuf {
-        self.dir.join("profile.toml")
+        self.file.clone()
     }
 
     pub fn backup_path(&self) -> PathBuf {
-        self.dir.join("profile.toml.bak")
+        let mut name = self.file.as_os_str().to_owned();
+        name.push(".bak");
+        PathBuf::from(name)
     }
 
     /// The saved profile, `None` when there is none yet.
@@ -141,12 +162,27 @@ impl Store {
             let p = p.to_path_buf();
             move |source| ProfileError::Io { path: p, source }
         };
-        std::fs::create_dir_all(&self.dir).map_err(io(&self.dir))?;
+        if !self.dir.is_dir() {
+            // Personal data: the directory is the owner's alone.
+            std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(&self.dir)
+                .map_err(io(&self.dir))?;
+        }
         let text = toml::to_string(profile).map_err(|e| ProfileError::Corrupt {
             path: path.clone(),
             why: e.to_string(),
         })?;
-        write_atomic(&path, text.as_bytes(), Some(&self.backup_path())).map_err(io(&path))
+        let backup = self.backup_path();
+        let opts = atomic::Options {
+            replace: true,
+            private: true,
+            backup: Some(&backup),
+        };
+        atomic::write(&path, text.as_bytes(), opts)
+            .map(|_| ())
+            .map_err(io(&path))
     }
 
     /// Deletes the profile and its backup. `Ok(false)` when there was none.

@@ -14,12 +14,12 @@ pub fn to_string<T: Serialize>(value: &T) -> String {
 /// some terminals obey) and bidi overrides are escaped as well: they can only
 /// occur inside strings, so `\uXXXX` there is the same JSON value.
 fn escape_unprintable(s: String) -> String {
-    if !s.chars().any(crate::load::unsafe_for_terminal) {
+    if !s.chars().any(crate::terminal::unsafe_for_terminal) {
         return s;
     }
     let mut out = String::with_capacity(s.len() + 16);
     for c in s.chars() {
-        if crate::load::unsafe_for_terminal(c) {
+        if crate::terminal::unsafe_for_terminal(c) {
             out.push_str(&format!("\\u{:04x}", c as u32));
         } else {
             out.push(c);

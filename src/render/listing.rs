@@ -45,7 +45,7 @@ pub fn csv_rows(header: &[&str], rows: &[Vec<String>]) -> String {
 /// A CSV cell that is safe in a spreadsheet and on a terminal: control
 /// characters are replaced, and a leading formula character is quoted.
 pub fn spreadsheet_safe(c: &str) -> String {
-    let c = crate::load::printable(c);
+    let c = crate::terminal::printable(c);
     match c.chars().next() {
         Some('=' | '+' | '@' | '\t' | '\r') => format!("'{c}"),
         Some('-') if c.len() > 1 && !c[1..].starts_with(|ch: char| ch.is_ascii_digit()) => {

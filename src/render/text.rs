@@ -1,20 +1,6 @@
 //! Small helpers for plain-English text.
 
-/// Makes a data string safe for a terminal: control characters and escape
-/// sequences become visible placeholders, so data cannot drive the terminal.
-pub fn clean(s: &str) -> String {
-    // Nearly all text is printable ASCII: copy it without a per-character walk.
-    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
-        return s.to_string();
-    }
-    s.chars()
-        .map(|c| match c {
-            '\n' | '\t' => ' ',
-            c if crate::load::unsafe_for_terminal(c) => '\u{fffd}',
-            c => c,
-        })
-        .collect()
-}
+pub use crate::terminal::clean;
 
 /// "1 role", "2 roles".
 pub fn count(n: usize, one: &str, many: &str) -> String {
@@ -181,11 +167,6 @@ mod tests {
         assert_eq!(wrap("café été naïve", 10, "", "  "), "café été\n  naïve\n");
         // A word longer than the width stands on its own line, uncut.
         assert_eq!(wrap("a abcdefghijkl b", 5, "", ""), "a\nabcdefghijkl\nb\n");
-    }
-
-    #[test]
-    fn cleans_escapes() {
-        assert_eq!(clean("a\u{1b}[31mb\nc"), "a\u{fffd}[31mb c");
     }
 
     #[test]

@@ -36,7 +36,7 @@ pub fn write(dir: &Path, name: &str, text: &str) -> String {
 
 fn assess(home: &Path, answers: &str, extra: &[&str]) -> (i32, String, String) {
     let file = write(home, "answers.toml", answers);
-    let mut args = vec!["assess", "--answers", file.as_str()];
+    let mut args = vec!["assess", "--save", "--answers", file.as_str()];
     args.extend(extra);
     let out = roadmap(home)
         .env("ROADMAP_TODAY", "2026-11-21")
@@ -120,11 +120,39 @@ fn a_rerun_shows_what_changed_and_keeps_a_backup() {
 }
 
 #[test]
-fn no_save_leaves_no_profile() {
+fn an_answers_file_is_saved_only_where_asked() {
     let h = home();
-    let (code, _, _) = assess(h.path(), ANSWERS, &["--no-save"]);
-    assert_eq!(code, 0);
+    let file = write(h.path(), "sam.toml", ANSWERS);
+    for args in [
+        vec!["assess", "--answers", file.as_str()],
+        vec!["assess", "--answers", file.as_str(), "--no-save"],
+    ] {
+        let (code, _, err) = run(h.path(), &args);
+        assert_eq!(code, 0, "{err}");
+        assert!(!h.path().join("profile.toml").exists(), "{args:?} saved");
+    }
+    // Sam's own profile file is read for what changed, and saved there.
+    let sam = h.path().join("sam-profile.toml");
+    let sam = sam.to_str().unwrap();
+    let args = ["assess", "--answers", file.as_str(), "--profile-file", sam];
+    assert_eq!(run(h.path(), &args).0, 0);
     assert!(!h.path().join("profile.toml").exists());
+    let (_, out, _) = run(h.path(), &args);
+    assert!(out.contains("What has changed since"), "{out}");
+}
+
+#[test]
+fn an_answers_file_is_never_compared_with_someone_elses_profile() {
+    let h = home();
+    // The user's own profile, saved from the wizard's answers.
+    let (code, _, _) = assess(h.path(), &ANSWERS.replace("Sam Patel", "Alex Jones"), &[]);
+    assert_eq!(code, 0);
+    let mine = std::fs::read(h.path().join("profile.toml")).unwrap();
+    // Sam's answers, run by the same user: no comparison with Alex.
+    let file = write(h.path(), "sam.toml", ANSWERS);
+    let (_, out, _) = run(h.path(), &["assess", "--answers", file.as_str()]);
+    assert!(!out.contains("What has changed"), "{out}");
+    assert_eq!(std::fs::read(h.path().join("profile.toml")).unwrap(), mine);
 }
 
 #[test]

@@ -322,7 +322,7 @@ fn corpus() -> Vec<Case> {
             .mode("ro", 0o555)
             .fails(74, &["Permission denied"])
             .at("{d}/ro/out.csv"),
-        case("profile-save-into-a-read-only-home", &["assess", "--answers", "{d}/a.toml"])
+        case("profile-save-into-a-read-only-home", &["assess", "--save", "--answers", "{d}/a.toml"])
             .file("a.toml", super::assess::ANSWERS)
             .mode(".", 0o555)
             .fails(74, &["Permission denied"])

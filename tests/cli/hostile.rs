@@ -92,7 +92,7 @@ fn a_save_killed_between_write_and_rename_leaves_the_old_profile_intact() {
     let answers = h.path().join("a.toml");
     std::fs::write(&answers, super::assess::ANSWERS).unwrap();
     let a = answers.to_str().unwrap();
-    let (code, _, _) = run(h.path(), &["assess", "--answers", a]);
+    let (code, _, _) = run(h.path(), &["assess", "--save", "--answers", a]);
     assert_eq!(code, 0);
     let before = std::fs::read(h.path().join("profile.toml")).unwrap();
     std::fs::write(
@@ -101,7 +101,7 @@ fn a_save_killed_between_write_and_rename_leaves_the_old_profile_intact() {
     )
     .unwrap();
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("roadmap"))
-        .args(["assess", "--answers", a])
+        .args(["assess", "--save", "--answers", a])
         .env("ROADMAP_HOME", h.path())
         .env("ROADMAP_TEST_PAUSE_BEFORE_RENAME", "3000")
         .stdout(std::process::Stdio::null())
@@ -128,7 +128,7 @@ fn a_save_killed_between_write_and_rename_leaves_the_old_profile_intact() {
         "the old profile must survive"
     );
     // And the next save still works, replacing it cleanly.
-    let (code, _, _) = run(h.path(), &["assess", "--answers", a]);
+    let (code, _, _) = run(h.path(), &["assess", "--save", "--answers", a]);
     assert_eq!(code, 0);
     assert!(
         std::fs::read_to_string(h.path().join("profile.toml"))

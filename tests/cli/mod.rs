@@ -1,5 +1,7 @@
 mod assess;
 mod bad_input;
+mod broken;
+mod cache;
 mod common;
 mod data;
 mod engine;
@@ -10,3 +12,4 @@ mod queries;
 mod robust;
 mod terminal;
 mod wizard;
+mod writes;

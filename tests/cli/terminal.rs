@@ -5,8 +5,7 @@
 //! (tried through a tampered cache, which skips the loader).
 
 use super::common::run;
-use hcsw_roadmap::digest;
-use hcsw_roadmap::model::Roadmap;
+use hcsw_roadmap::cache::Cached;
 
 const MINI: &str = include_str!("../fixtures/valid/mini.toml");
 /// Sets the window title, then clears the screen; BEL ends the first.
@@ -133,25 +132,20 @@ fn every_renderer_cleans_text_even_from_a_tampered_cache() {
         .map(|e| e.expect("entry").path())
         .find(|p| p.extension().is_some_and(|e| e == "bin"))
         .expect("a cache file");
-    // The cache is the validated roadmap in the digest format; edit it as
-    // JSON, where every string is easy to reach.
-    #[derive(serde::Serialize, serde::Deserialize)]
-    #[serde(bound(deserialize = "'de: 'static"))]
-    struct Cached {
-        key: Vec<String>,
-        roadmap: Roadmap,
-    }
+    // The cache is the validated roadmap in the digest format, sealed with a
+    // checksum (which a tamperer can recompute); edit it as JSON, where
+    // every string is easy to reach.
     // The roadmap borrows its text from what it is read from (model::Text),
     // so the bytes must live for the rest of the test.
     let bytes: &'static [u8] = std::fs::read(&cache).expect("read").leak();
-    let cached: Cached = digest::from_bytes(bytes).expect("decode the cache");
+    let cached = Cached::decode(bytes).expect("decode the cache");
     let mut v = serde_json::to_value(&cached.roadmap).expect("to json");
     inject(&mut v, None);
     let tampered = Cached {
         key: cached.key,
         roadmap: serde_json::from_str(v.to_string().leak()).expect("still a roadmap"),
     };
-    std::fs::write(&cache, digest::to_bytes(&tampered).expect("encode")).expect("write");
+    std::fs::write(&cache, tampered.encode().expect("encode")).expect("write");
 
     let ids: Vec<String> = {
         let (_, out, _) = run(h.path(), &["roles", "--data", d, "--format", "json"]);
@@ -259,6 +253,11 @@ fn inject(v: &mut serde_json::Value, key: Option<&str>) {
         "url",
         "sources",
         "standard",
+        "pay",
+        "valid-from",
+        "valid-until",
+        "review-by",
+        "file",
     ];
     match v {
         serde_json::Value::Object(m) => {

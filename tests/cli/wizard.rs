@@ -174,7 +174,7 @@ fn a_full_wizard_run_with_arrows_space_and_enter_gives_a_plan_and_saves() {
 fn saved_profile(home: &Path) -> Vec<u8> {
     let answers = super::assess::write(home, "answers.toml", super::assess::ANSWERS);
     let st = Command::new(assert_cmd::cargo::cargo_bin("roadmap"))
-        .args(["assess", "--answers", &answers])
+        .args(["assess", "--save", "--answers", &answers])
         .env("ROADMAP_HOME", home)
         .env("ROADMAP_TODAY", "2026-11-20")
         .output()
