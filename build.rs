@@ -19,6 +19,10 @@ mod matching;
 mod terminal;
 
 #[allow(dead_code)]
+#[path = "src/words.rs"]
+mod words;
+
+#[allow(dead_code)]
 #[path = "src/digest.rs"]
 mod digest;
 
@@ -32,6 +36,7 @@ fn main() {
         "src/load",
         "src/matching.rs",
         "src/terminal.rs",
+        "src/words.rs",
         "src/digest.rs",
     ] {
         println!("cargo:rerun-if-changed={p}");

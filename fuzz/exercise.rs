@@ -4,7 +4,7 @@
 
 use hcsw_roadmap::embedded;
 use hcsw_roadmap::engine::next::Filter;
-use hcsw_roadmap::engine::{Engine, PlanQuery, parse_band};
+use hcsw_roadmap::engine::{Engine, RouteQuery, parse_band};
 use hcsw_roadmap::load::{self, LayerFile};
 use hcsw_roadmap::model::{Roadmap, parse_term};
 
@@ -40,7 +40,7 @@ fn engine(map: &Roadmap) {
         }
     }
     if let (Some(from), Some(to)) = (roles.first(), roles.last()) {
-        let _ = engine.plan(&PlanQuery {
+        let _ = engine.routes(&RouteQuery {
             from,
             to,
             held,

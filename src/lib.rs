@@ -7,6 +7,7 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod answers;
 pub mod atomic;
 pub mod cache;
 pub mod digest;
@@ -16,6 +17,7 @@ pub mod matching;
 pub mod model;
 pub mod profile;
 pub mod terminal;
+pub mod words;
 
 /// Version of every JSON document `roadmap` writes. Bump it when a field is
 /// renamed or removed; adding a field does not need a bump.

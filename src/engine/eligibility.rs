@@ -1,8 +1,8 @@
 //! Evaluating requirement expressions against what a person holds, and
 //! finding what closes each gap.
 
-use super::results::{Check, Closer, DurationOut, Status};
 use super::{Engine, Holdings};
+use crate::answers::{Check, Closer, DurationOut, Status};
 use crate::model::{Decider, Expr, Term, Text};
 use std::collections::BTreeSet;
 

@@ -1,20 +1,22 @@
 //! The questions `roadmap` answers, as pure functions of a [`Roadmap`]:
-//! no terminal, no files. Each returns a plain result struct (see
-//! [`results`]) that a renderer turns into text or JSON.
+//! no terminal, no files. Each returns an answer type from
+//! [`answers`](crate::answers) that a renderer turns into text or JSON.
 
 mod eligibility;
 mod holdings;
+mod listings;
 pub mod next;
 pub mod personal;
-mod plan;
 mod position;
-pub mod results;
+mod record;
+mod routes;
 pub mod scope;
 mod search;
+pub mod summary;
 
 pub use holdings::Holdings;
-pub use plan::PlanQuery;
 pub use position::{Position, PositionError, parse_band};
+pub use routes::RouteQuery;
 
 use crate::model::IdMap;
 use crate::model::{Pathway, PathwayKind, Roadmap};

@@ -1,9 +1,9 @@
 //! Next steps from a position: every pathway out of it, with what the
 //! person has and what they need for each way of making the move.
 
-use super::results::{NextStep, NextSteps, ProgrammeRef, ReqRef, RoleRef, Status, ViaOption};
 use super::{Engine, Holdings, Position};
 use crate::SCHEMA_VERSION;
+use crate::answers::{NextStep, NextSteps, ProgrammeRef, ReqRef, RoleRef, Status, ViaOption};
 use crate::matching::did_you_mean;
 use crate::model::{PathwayKind, Role};
 

@@ -2,12 +2,15 @@
 //! `pathways`, arranged around one person's answers.
 
 use super::next::Filter;
-use super::results::{Closer, DurationOut, ReqRef, RoleRef, Route, Status};
-use super::{Engine, PlanQuery, Position};
+use super::{Engine, Position, RouteQuery};
 use crate::SCHEMA_VERSION;
+use crate::answers::{
+    AreaPlan, BarrierPlan, Changes, Gap, Move, PersonalPlan, Reach, RoleRef, Status, Suggestion,
+    ViaOption,
+};
+use crate::matching::did_you_mean;
 use crate::model::{PathwayKind, Role, Text};
 use crate::profile::{Answers, Goal, LastPlan, ManagerSupport};
-use serde::Serialize;
 
 pub struct PlanInput<'a> {
     pub answers: &'a Answers,
@@ -18,85 +21,115 @@ pub struct PlanInput<'a> {
     pub date: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct Move {
-    pub to: RoleRef,
-    pub via: String,
-    pub duration: Option<DurationOut>,
-    /// Things someone else decides, e.g. an employer taking you on.
-    pub decided: Vec<String>,
+/// Something wrong in a person's answers: the key, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerProblem {
+    pub key: String,
+    pub why: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct Gap {
-    pub requirement: String,
-    pub title: String,
-    pub close_with: Vec<Closer>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Reach {
-    pub to: RoleRef,
-    pub via: String,
-    pub gaps: Vec<Gap>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Named {
-    pub id: String,
-    pub title: String,
-    pub detail: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct AreaPlan {
-    pub area: String,
-    pub title: String,
-    pub rating: Option<u8>,
-    /// Rated 1 or 2: shown first.
-    pub priority: bool,
-    pub offers: Vec<Named>,
-    pub signposts: Vec<Named>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct BarrierPlan {
-    pub id: String,
-    pub title: String,
-    pub what_helps: Vec<String>,
-    pub signposts: Vec<Named>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Changes {
-    pub since: String,
-    pub newly_eligible: Vec<String>,
-    pub gaps_closed: Vec<String>,
-    pub new_gaps: Vec<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct PersonalPlan {
-    pub schema_version: u32,
-    pub name: Option<String>,
-    pub date: String,
-    pub position: RoleRef,
-    pub setting: Option<String>,
-    pub goal: String,
-    pub goal_role: Option<RoleRef>,
-    pub holding: Vec<ReqRef>,
-    pub eligible_now: Vec<Move>,
-    pub within_reach: Vec<Reach>,
-    pub routes: Vec<Route>,
-    pub develop: Vec<AreaPlan>,
-    pub barriers: Vec<BarrierPlan>,
-    pub conversation: Vec<String>,
-    pub changes: Option<Changes>,
-    /// What to remember for next time.
-    pub last_plan: LastPlan,
+/// Where the answers place the person, and the role they aim for.
+pub struct Placed<'a> {
+    pub position: Position<'a>,
+    pub goal_role: Option<&'a Role>,
 }
 
 impl<'a> Engine<'a> {
+    /// Checks answers against the roadmap: the role and goal resolve, ids
+    /// exist, ratings are 1 to 5. Every problem is returned, in key order.
+    /// `need_goal_role`: a registered goal must name its role (answers from
+    /// a file; the wizard asks instead).
+    pub fn check_answers(
+        &self,
+        a: &Answers,
+        need_goal_role: bool,
+    ) -> Result<Placed<'a>, Vec<AnswerProblem>> {
+        let mut problems = Vec::new();
+        let mut problem = |key: &str, why: String| {
+            problems.push(AnswerProblem {
+                key: key.to_string(),
+                why,
+            })
+        };
+        let position = match a.role.as_deref() {
+            Some(r) => self
+                .resolve_position(r)
+                .map_err(|e| problem("role", e.to_string()))
+                .ok(),
+            None => {
+                problem(
+                    "role",
+                    "say where you are, e.g. role = \"band3\" or role = \"healthcare-support-worker\"".into(),
+                );
+                None
+            }
+        };
+        let goal_role = match a.goal_role.as_deref() {
+            Some(g) => self
+                .resolve_position(g)
+                .map_err(|e| problem("goal-role", e.to_string()))
+                .ok()
+                .map(|p| p.role),
+            None => None,
+        };
+        if a.goal == Goal::Registered && a.goal_role.is_none() && need_goal_role {
+            problem(
+                "goal-role",
+                "goal = \"registered\" needs goal-role, e.g. goal-role = \"registered-nurse\""
+                    .into(),
+            );
+        }
+        let settings: Vec<&str> = self
+            .map
+            .settings
+            .iter()
+            .map(|s| s.meta.id.as_str())
+            .collect();
+        let barriers: Vec<&str> = self
+            .map
+            .barriers
+            .iter()
+            .map(|b| b.meta.id.as_str())
+            .collect();
+        for (key, given, valid) in [
+            ("setting", a.setting.iter().collect::<Vec<_>>(), &settings),
+            (
+                "interests-settings",
+                a.interests_settings.iter().collect(),
+                &settings,
+            ),
+            ("barriers", a.barriers.iter().collect(), &barriers),
+        ] {
+            for g in given {
+                if !valid.contains(&g.as_str()) {
+                    let hint = did_you_mean(g, valid.iter().copied())
+                        .map_or(String::new(), |s| format!(" (did you mean `{s}`?)"));
+                    problem(
+                        key,
+                        format!("unknown value \"{g}\"{hint}; allowed: {}", valid.join(", ")),
+                    );
+                }
+            }
+        }
+        for (area, r) in a.confidence.by_area() {
+            if let Some(r) = r
+                && !(1..=5).contains(&r)
+            {
+                problem(
+                    &format!("confidence.{area}"),
+                    format!("{r} is not a rating: use 1 (not confident) to 5 (very confident)"),
+                );
+            }
+        }
+        match position {
+            Some(position) if problems.is_empty() => Ok(Placed {
+                position,
+                goal_role,
+            }),
+            _ => Err(problems),
+        }
+    }
+
     pub fn personal_plan(&self, input: &PlanInput<'_>) -> PersonalPlan {
         let a = input.answers;
         let held = self.holdings(&a.holds());
@@ -109,7 +142,7 @@ impl<'a> Engine<'a> {
             .iter()
             .filter(|s| s.kind != PathwayKind::StayAndDevelop)
         {
-            let via = |o: &super::results::ViaOption| {
+            let via = |o: &ViaOption| {
                 o.programme
                     .as_ref()
                     .map_or("apply for a post".to_string(), |p| p.title.to_string())
@@ -173,7 +206,7 @@ impl<'a> Engine<'a> {
         gap_ids.dedup();
 
         let routes = match input.goal_role {
-            Some(goal) if goal.meta.id != input.position.role.meta.id => self.plan(&PlanQuery {
+            Some(goal) if goal.meta.id != input.position.role.meta.id => self.routes(&RouteQuery {
                 from: input.position.role,
                 to: goal,
                 held: held.clone(),
@@ -281,21 +314,21 @@ impl<'a> Engine<'a> {
                     .iter()
                     .find(|(k, _)| *k == id)
                     .and_then(|(_, r)| *r);
-                let mut offers: Vec<Named> = self
+                let mut offers: Vec<Suggestion> = self
                     .map
                     .programmes
                     .iter()
                     .filter(|p| {
                         p.areas.iter().any(|x| x == id) && in_role.contains(&p.meta.id.as_str())
                     })
-                    .map(|p| Named {
+                    .map(|p| Suggestion {
                         id: p.meta.id.to_string(),
                         title: p.meta.title.to_string(),
                         detail: p.duration.as_ref().map(|d| d.label()),
                     })
                     .collect();
                 offers.truncate(5);
-                let mut signposts: Vec<Named> = self
+                let mut signposts: Vec<Suggestion> = self
                     .map
                     .resources
                     .iter()
@@ -318,8 +351,8 @@ impl<'a> Engine<'a> {
     }
 }
 
-fn signpost(r: &crate::model::Resource) -> Named {
-    Named {
+fn signpost(r: &crate::model::Resource) -> Suggestion {
+    Suggestion {
         id: r.meta.id.to_string(),
         title: r.meta.title.to_string(),
         detail: r.url.as_ref().or(r.where_.as_ref()).map(|d| d.to_string()),

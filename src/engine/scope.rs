@@ -1,9 +1,11 @@
 //! Choosing the slice of the roadmap an export covers.
 
 use super::Engine;
+use crate::SCHEMA_VERSION;
+use crate::answers::ExportDoc;
 use crate::model::{
     Area, Barrier, Meta, Pathway, PathwayKind, Programme, Requirement, Resource, Role, Rule,
-    Setting,
+    Setting, family_title,
 };
 use std::collections::{BTreeSet, VecDeque};
 
@@ -23,7 +25,7 @@ pub struct ScopeQuery {
 /// Every list is sorted by id, so exports are byte-identical across runs.
 /// Serialised as the record lists of the JSON export.
 #[derive(Debug, Default, serde::Serialize, schemars::JsonSchema)]
-pub struct Slice<'a> {
+pub struct Selection<'a> {
     pub areas: Vec<&'a Area>,
     pub settings: Vec<&'a Setting>,
     pub roles: Vec<&'a Role>,
@@ -35,9 +37,9 @@ pub struct Slice<'a> {
     pub rules: Vec<&'a Rule>,
 }
 
-impl Slice<'_> {
-    /// The common fields of every record in the slice.
-    pub fn metas(&self) -> impl Iterator<Item = &Meta> {
+impl<'a> Selection<'a> {
+    /// The common fields of every record in the selection.
+    pub fn metas(&self) -> impl Iterator<Item = &'a Meta> + '_ {
         self.areas
             .iter()
             .map(|r| &r.meta)
@@ -53,7 +55,55 @@ impl Slice<'_> {
 }
 
 impl<'a> Engine<'a> {
-    pub fn slice(&self, q: &ScopeQuery) -> Slice<'a> {
+    /// The export document for a scope: the selected records and every
+    /// source they cite.
+    pub fn export(&self, q: &'a ScopeQuery) -> ExportDoc<'a> {
+        let records = self.select(q);
+        let sources: BTreeSet<&str> = records
+            .metas()
+            .flat_map(|m| m.sources.iter().map(|s| s.as_str()))
+            .collect();
+        ExportDoc {
+            schema_version: SCHEMA_VERSION,
+            scope: q,
+            records,
+            sources: sources.into_iter().collect(),
+            map: self.map,
+            scope_line: self.scope_words(q),
+        }
+    }
+
+    /// The scope in words, for the top of a handout or page.
+    fn scope_words(&self, q: &ScopeQuery) -> String {
+        let t = |id: &Option<String>| id.as_deref().map(|i| self.map.title_of(i).to_string());
+        let mut parts = Vec::new();
+        if let Some(f) = t(&q.from) {
+            parts.push(format!("from {f}"));
+        }
+        if let Some(x) = t(&q.to) {
+            parts.push(format!("to {x}"));
+        }
+        if let Some(x) = t(&q.area) {
+            parts.push(format!("in the area {x}"));
+        }
+        if let Some(x) = t(&q.setting) {
+            parts.push(format!("into roles in {x}"));
+        }
+        if let Some(x) = &q.family {
+            parts.push(format!(
+                "into the {} family",
+                family_title(x).to_lowercase()
+            ));
+        }
+        if parts.is_empty() {
+            "The whole roadmap.".into()
+        } else {
+            format!("The part of the roadmap {}.", parts.join(", "))
+        }
+    }
+
+    /// The self-contained part of the roadmap a scope selects.
+    pub fn select(&self, q: &ScopeQuery) -> Selection<'a> {
         let map = self.map;
         let mut pathways: Vec<&'a Pathway> = map.pathways.iter().collect();
         if let Some(from) = &q.from {
@@ -162,7 +212,7 @@ impl<'a> Engine<'a> {
             .flat_map(|r| r.helps_with.iter().map(|s| s.as_str()))
             .collect();
         pathways.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
-        Slice {
+        Selection {
             areas: sorted(
                 map.areas
                     .iter()

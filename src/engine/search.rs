@@ -1,14 +1,28 @@
 //! Ranked full-text search over every record.
 
 use super::Engine;
-use super::results::SearchHit;
+use crate::SCHEMA_VERSION;
+use crate::answers::{SearchHit, SearchResults};
 use crate::matching::did_you_mean;
 use crate::matching::normalise;
 
 impl Engine<'_> {
-    /// Records matching every word (names count most), best first. When
-    /// nothing matches, `Err` carries a "did you mean" word, if any.
-    pub fn search(&self, words: &[String]) -> Result<Vec<SearchHit>, Option<String>> {
+    /// Records matching every word (names count most), best first, and when
+    /// nothing matches, a "did you mean" for the words, if any.
+    pub fn search(&self, words: &[String]) -> SearchResults {
+        let (hits, did_you_mean) = match self.hits(words) {
+            Ok(h) => (h, None),
+            Err(s) => (Vec::new(), s),
+        };
+        SearchResults {
+            schema_version: SCHEMA_VERSION,
+            query: words.join(" "),
+            hits,
+            did_you_mean,
+        }
+    }
+
+    fn hits(&self, words: &[String]) -> Result<Vec<SearchHit>, Option<String>> {
         let query: Vec<String> = words
             .iter()
             .flat_map(|w| {

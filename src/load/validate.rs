@@ -660,7 +660,7 @@ impl Validator {
                 self.error(
                     f,
                     r.kind.span(),
-                    format!("this {} pathway reaches no role", kind_name(kind)),
+                    format!("this {} pathway reaches no role", kind.as_str()),
                 )
                 .label("there is no `to`")
                 .help("add to = \"role-id\", or make it kind = \"stay-and-develop\"");
@@ -960,14 +960,6 @@ fn q_id<'r>(id: &str, r: &'r Records) -> Option<&'r str> {
         .iter()
         .find(|q| q.rec.id.get_ref() == id)
         .map(|q| q.rec.id.get_ref().as_str())
-}
-
-fn kind_name(k: PathwayKind) -> &'static str {
-    match k {
-        PathwayKind::Progression => "progression",
-        PathwayKind::Lateral => "lateral",
-        PathwayKind::StayAndDevelop => "stay-and-develop",
-    }
 }
 
 pub fn is_kebab(s: &str) -> bool {

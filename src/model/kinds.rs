@@ -1,6 +1,7 @@
 //! The record kinds of the roadmap and their fields. See `docs/DATA.md`.
 
 use super::{Conj, Expr, Text};
+use crate::words::{plural, whole_months};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -194,6 +195,26 @@ pub struct Role {
     pub closed_since: Option<Text>,
 }
 
+/// A role family's name for people: `ahp` is "Allied health professions".
+pub fn family_title(f: &str) -> String {
+    match f {
+        "ahp" => "Allied health professions".into(),
+        "nursing" => "Nursing".into(),
+        "midwifery" => "Midwifery".into(),
+        "mental-health" => "Mental health".into(),
+        "perioperative" => "Theatres (perioperative)".into(),
+        "general" => "General support roles".into(),
+        "non-clinical" => "Non-clinical roles".into(),
+        other => {
+            let t = other.replace('-', " ");
+            let mut c = t.chars();
+            c.next().map_or(String::new(), |f| {
+                f.to_uppercase().collect::<String>() + c.as_str()
+            })
+        }
+    }
+}
+
 impl Role {
     pub fn band_max(&self) -> u8 {
         self.band_max.unwrap_or(self.band)
@@ -276,7 +297,7 @@ impl Duration {
     pub fn label(&self) -> String {
         let unit = |n: u32| match self.unit {
             Unit::Weeks => plural(n, "week"),
-            Unit::Months => months_label(n),
+            Unit::Months => whole_months(n),
         };
         if self.min == self.max {
             unit(self.min)
@@ -293,23 +314,6 @@ impl Duration {
             };
             format!("{min_num} to {max}")
         }
-    }
-}
-
-fn plural(n: u32, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
-/// Whole years read as years; anything else stays in months.
-fn months_label(n: u32) -> String {
-    if n >= 12 && n.is_multiple_of(12) {
-        plural(n / 12, "year")
-    } else {
-        plural(n, "month")
     }
 }
 
@@ -441,6 +445,15 @@ pub enum PathwayKind {
 }
 
 impl PathwayKind {
+    /// The name used in data files and exports: `stay-and-develop`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PathwayKind::Progression => "progression",
+            PathwayKind::Lateral => "lateral",
+            PathwayKind::StayAndDevelop => "stay-and-develop",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             PathwayKind::Progression => "move up",

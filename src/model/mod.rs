@@ -220,6 +220,16 @@ impl Roadmap {
             .join("; ")
     }
 
+    /// A move's entry requirements in words: the pathway's own, then the
+    /// programme's.
+    pub fn entry_words(&self, p: &Pathway, g: Option<&Programme>) -> String {
+        self.expr_words(
+            p.requires
+                .iter()
+                .chain(g.map(|g| g.entry.iter()).into_iter().flatten()),
+        )
+    }
+
     /// What meets a requirement, in words: "GCSE maths ...; Functional Skills ...".
     pub fn met_by_words(&self, r: &Requirement) -> String {
         r.satisfied_by

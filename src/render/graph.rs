@@ -3,8 +3,8 @@
 //! edges labelled with the programmes that make them.
 
 use super::text::clean;
-use crate::engine::scope::Slice;
-use crate::model::{PathwayKind, Roadmap, Role};
+use crate::answers::ExportDoc;
+use crate::model::{PathwayKind, Role};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -21,7 +21,8 @@ pub struct Graph<'a> {
     pub edges: Vec<Edge>,
 }
 
-pub fn graph<'a>(map: &Roadmap, s: &Slice<'a>) -> Graph<'a> {
+pub fn graph<'a>(doc: &ExportDoc<'a>) -> Graph<'a> {
+    let (map, s) = (doc.map, &doc.records);
     let nodes = s.roles.clone();
     let pos = |id: &str| nodes.iter().position(|r| r.meta.id == id);
     let mut merged: BTreeMap<(usize, usize), (Vec<String>, PathwayKind)> = BTreeMap::new();

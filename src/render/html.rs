@@ -3,8 +3,7 @@
 //! links are plain anchors. Every piece of data goes through `xml` escaping.
 
 use super::graph::{Graph, svg, xml};
-use crate::engine::scope::Slice;
-use crate::model::Roadmap;
+use crate::answers::ExportDoc;
 
 const STYLE: &str = "body{font-family:Helvetica,Arial,sans-serif;color:#212b32;margin:0;background:#f0f4f5}\
 main{max-width:1100px;margin:0 auto;padding:24px;background:#fff}\
@@ -16,7 +15,8 @@ th{background:#e8edee}figure{margin:0;overflow-x:auto}\
 .note{background:#fff9c4;padding:8px 12px;border-left:4px solid #ffb81c}\
 @media print{main{max-width:none}figure{overflow:visible}}";
 
-pub fn page(map: &Roadmap, s: &Slice<'_>, g: &Graph<'_>, scope_line: &str) -> String {
+pub fn page(doc: &ExportDoc<'_>, g: &Graph<'_>) -> String {
+    let (map, s, scope_line) = (doc.map, &doc.records, doc.scope_line.as_str());
     let mut o =
         String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     o.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -42,7 +42,7 @@ pub fn page(map: &Roadmap, s: &Slice<'_>, g: &Graph<'_>, scope_line: &str) -> St
                 });
         let vias = map.via_options(p);
         for g in vias {
-            let entry = super::export::entry_text(map, p, g);
+            let entry = map.entry_words(p, g);
             o.push_str(&format!(
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
                 xml(&from.join(", ")),
@@ -64,7 +64,7 @@ pub fn page(map: &Roadmap, s: &Slice<'_>, g: &Graph<'_>, scope_line: &str) -> St
             "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>\n",
             xml(&r.meta.title),
             xml(&r.band_label()),
-            xml(&super::export::family_title(&r.family)),
+            xml(&crate::model::family_title(&r.family)),
             xml(r.registered.long_name().unwrap_or("Not registered")),
         ));
     }

@@ -1,15 +1,24 @@
-//! Turning results into text: one module per format. Renderers return
-//! strings; the binary writes them out.
+//! Turning answers into text. Each format is one module that renders every
+//! answer it applies to: `text` (a person at a terminal), `csv`, `markdown`,
+//! `json`, and for exports `graph` (Mermaid, DOT, SVG) and `html`.
+//! Renderers return strings; the binary writes them out.
+//!
+//! A format is a trait ([`Text`], [`Csv`], [`Markdown`]); [`Report`] is an
+//! answer that has them all, and [`render`] is the one place a listing
+//! `--format` is matched. Adding a format means a trait, its module, and a
+//! bound on `Report`: the compiler then lists every answer that needs it.
 
-pub mod export;
+pub mod csv;
 pub mod graph;
 pub mod html;
 pub mod json;
-pub mod listing;
-pub mod pathways;
-pub mod plan;
-pub mod table;
+mod listing;
+pub mod markdown;
+mod phrases;
 pub mod text;
+
+use crate::answers::ExportDoc;
+use serde::Serialize;
 
 /// How output should look, decided once by the binary.
 #[derive(Debug, Clone, Copy)]
@@ -29,4 +38,84 @@ impl Style {
         fancy: false,
         width: 100,
     };
+}
+
+/// Text for a person at a terminal.
+pub trait Text {
+    fn text(&self, style: Style) -> String;
+}
+
+/// Comma-separated values for a spreadsheet.
+pub trait Csv {
+    fn csv(&self) -> String;
+}
+
+/// Markdown for a document.
+pub trait Markdown {
+    fn markdown(&self) -> String;
+}
+
+/// An answer in every listing format; JSON comes from its serde form.
+pub trait Report: Serialize + Text + Csv + Markdown {}
+
+impl<T: Serialize + Text + Csv + Markdown> Report for T {}
+
+/// The output formats of listings and reports (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A table that fits the terminal.
+    Table,
+    /// Stable JSON for scripts (see docs/JSON.md).
+    Json,
+    /// Comma-separated values, for spreadsheets.
+    Csv,
+    /// A Markdown table.
+    Markdown,
+}
+
+/// An answer in the format asked for.
+pub fn render(r: &impl Report, format: Format, style: Style) -> String {
+    match format {
+        Format::Table => r.text(style),
+        Format::Json => json::to_string(r),
+        Format::Csv => r.csv(),
+        Format::Markdown => r.markdown(),
+    }
+}
+
+/// The formats of `roadmap export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// The whole graph with schema_version (see `roadmap schema --export`).
+    Json,
+    /// One row per pathway step, for spreadsheets.
+    Csv,
+    /// A readable handout.
+    Markdown,
+    /// A Mermaid flowchart, for documents and wikis.
+    Mermaid,
+    /// A Graphviz graph (`dot -Tpng`).
+    Dot,
+    /// A pathway map picture.
+    Svg,
+    /// One self-contained web page with the map and tables.
+    Html,
+}
+
+/// An export in the format asked for.
+pub fn export(doc: &ExportDoc<'_>, format: ExportFormat) -> String {
+    match format {
+        ExportFormat::Json => json::to_string(doc),
+        ExportFormat::Csv => doc.csv(),
+        ExportFormat::Markdown => doc.markdown(),
+        ExportFormat::Mermaid => graph::mermaid(&graph::graph(doc)),
+        ExportFormat::Dot => graph::dot(&graph::graph(doc)),
+        ExportFormat::Svg => graph::svg(&graph::graph(doc)),
+        ExportFormat::Html => html::page(doc, &graph::graph(doc)),
+    }
+}
+
+/// The JSON Schema of `roadmap export --format json`.
+pub fn export_schema() -> schemars::Schema {
+    schemars::schema_for!(ExportDoc<'static>)
 }

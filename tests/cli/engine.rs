@@ -1,9 +1,9 @@
 //! The engine through the library, without processes or files.
 
+use hcsw_roadmap::answers::{Action, Route, Status};
 use hcsw_roadmap::embedded;
 use hcsw_roadmap::engine::next::Filter;
-use hcsw_roadmap::engine::results::{Action, Route, Status};
-use hcsw_roadmap::engine::{Engine, PlanQuery, PositionError};
+use hcsw_roadmap::engine::{Engine, PositionError, RouteQuery};
 use hcsw_roadmap::model::{PathwayKind, Roadmap};
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -190,7 +190,7 @@ fn plan(from: &str, to: &str, have: &[&str], n: usize) -> Vec<Route> {
     let from = e.resolve_position(from).unwrap().role;
     let to = e.resolve_position(to).unwrap().role;
     let held = e.holdings(&have.iter().map(|s| s.to_string()).collect::<Vec<_>>());
-    e.plan(&PlanQuery {
+    e.routes(&RouteQuery {
         from,
         to,
         held,
@@ -315,7 +315,7 @@ proptest! {
         let to = &m.roles[to % m.roles.len()];
         prop_assume!(from.meta.id != to.meta.id);
         let have: Vec<String> = have.iter().map(|i| m.requirements[i % m.requirements.len()].meta.id.to_string()).collect();
-        let routes = e.plan(&PlanQuery { from, to, held: e.holdings(&have), routes: n });
+        let routes = e.routes(&RouteQuery { from, to, held: e.holdings(&have), routes: n });
         prop_assert!(routes.len() <= n);
         for r in &routes {
             assert_valid(&e, r, &have, &from.meta.id);

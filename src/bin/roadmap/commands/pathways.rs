@@ -1,16 +1,13 @@
 //! `roadmap pathways`: next steps from a position, or routes to a goal.
 
-use super::{Ctx, emit};
-use crate::cli::{ListFormat, PathwaysArgs};
+use super::{App, emit};
+use crate::cli::PathwaysArgs;
 use hcsw_roadmap::engine::next::Filter;
-use hcsw_roadmap::engine::results::Routes;
-use hcsw_roadmap::engine::{Engine, PlanQuery};
-use hcsw_roadmap::render::{json, pathways as report};
-use hcsw_roadmap::{Error, Result, SCHEMA_VERSION};
+use hcsw_roadmap::render::render;
+use hcsw_roadmap::{Error, Result};
 
-pub fn run(ctx: &Ctx, a: &PathwaysArgs) -> Result<()> {
-    let map = ctx.roadmap()?;
-    let engine = Engine::new(map);
+pub fn run(app: &App, a: &PathwaysArgs) -> Result<()> {
+    let engine = app.engine()?;
     let (from_text, mut have) = if a.profile {
         let p = super::profile::load_for_pathways()?;
         (a.from.clone().or(p.position), p.holds)
@@ -38,13 +35,11 @@ pub fn run(ctx: &Ctx, a: &PathwaysArgs) -> Result<()> {
                 family: a.family.clone(),
             };
             engine.check_filter(&filter).map_err(Error::Usage)?;
-            let ns = engine.next_steps(&from, &held, &filter);
-            match a.out.format {
-                ListFormat::Table => report::next_steps_text(&ns, ctx.style),
-                ListFormat::Json => json::to_string(&ns),
-                ListFormat::Csv => report::next_steps_csv(&ns),
-                ListFormat::Markdown => report::next_steps_markdown(&ns),
-            }
+            render(
+                &engine.next_steps(&from, &held, &filter),
+                a.out.format,
+                app.style,
+            )
         }
         Some(goal) => {
             if a.setting.is_some() || a.family.is_some() {
@@ -61,25 +56,8 @@ pub fn run(ctx: &Ctx, a: &PathwaysArgs) -> Result<()> {
                     to.role.meta.title
                 )));
             }
-            let routes = engine.plan(&PlanQuery {
-                from: from.role,
-                to: to.role,
-                held: held.clone(),
-                routes: a.routes as usize,
-            });
-            let r = Routes {
-                schema_version: SCHEMA_VERSION,
-                from: hcsw_roadmap::engine::results::RoleRef::of(from.role),
-                to: hcsw_roadmap::engine::results::RoleRef::of(to.role),
-                holding: engine.holding_refs(&held),
-                routes,
-            };
-            match a.out.format {
-                ListFormat::Table => report::routes_text(&r, ctx.style),
-                ListFormat::Json => json::to_string(&r),
-                ListFormat::Csv => report::routes_csv(&r),
-                ListFormat::Markdown => report::routes_markdown(&r),
-            }
+            let routes = engine.routes_between(from.role, to.role, &held, a.routes as usize);
+            render(&routes, a.out.format, app.style)
         }
     };
     emit(&out)

@@ -1,13 +1,13 @@
 //! `roadmap schema`: JSON Schema for the data files (for editors) or for
 //! `roadmap export --format json` (for scripts).
 
-use super::{Ctx, emit};
+use super::{App, emit};
 use hcsw_roadmap::Result;
 use hcsw_roadmap::load::raw::RawFile;
 
-pub fn run(_ctx: &Ctx, export: bool) -> Result<()> {
+pub fn run(_ctx: &App, export: bool) -> Result<()> {
     let schema = if export {
-        hcsw_roadmap::render::export::json_schema()
+        hcsw_roadmap::render::export_schema()
     } else {
         schemars::schema_for!(RawFile)
     };

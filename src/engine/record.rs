@@ -1,70 +1,10 @@
-//! `roadmap show ID`: one record in full, with what it connects to.
+//! One record in full, with what it connects to (`roadmap show`).
 
-use super::{Ctx, emit};
-use crate::cli::ListFormat;
-use hcsw_roadmap::engine::Engine;
-use hcsw_roadmap::matching::did_you_mean;
-use hcsw_roadmap::model::{Confidence, Record, Roadmap};
-use hcsw_roadmap::render::listing::{csv_rows, md_cell};
-use hcsw_roadmap::render::text::{clean, wrap};
-use hcsw_roadmap::render::{Style, json};
-use hcsw_roadmap::{Error, Result, SCHEMA_VERSION};
-use serde::Serialize;
-
-#[derive(Serialize)]
-struct Item {
-    id: String,
-    title: String,
-}
-
-#[derive(Serialize)]
-struct Section {
-    title: String,
-    items: Vec<Item>,
-}
-
-#[derive(Serialize)]
-struct Shown {
-    schema_version: u32,
-    kind: String,
-    /// Label and value pairs, in reading order.
-    facts: Vec<(String, String)>,
-    sections: Vec<Section>,
-    record: serde_json::Value,
-}
-
-pub fn run(ctx: &Ctx, id: &str, format: ListFormat) -> Result<()> {
-    let map = ctx.roadmap()?;
-    let engine = Engine::new(map);
-    let Some(rec) = map.get(id) else {
-        let ids: Vec<&str> = map.records().map(|r| r.meta().id.as_str()).collect();
-        let hint =
-            did_you_mean(id, ids).map_or(String::new(), |s| format!("\n  did you mean `{s}`?"));
-        return Err(Error::Usage(format!(
-            "no record has the id \"{id}\"{hint}\n  find ids with `roadmap search WORDS`"
-        )));
-    };
-    let shown = build(map, &engine, rec);
-    let out = match format {
-        ListFormat::Json => json::to_string(&shown),
-        ListFormat::Table => text(&shown, rec, ctx.style),
-        ListFormat::Markdown => markdown(&shown, rec),
-        ListFormat::Csv => {
-            let rows: Vec<Vec<String>> = shown
-                .facts
-                .iter()
-                .map(|(k, v)| vec![k.clone(), v.clone()])
-                .chain(shown.sections.iter().flat_map(|s| {
-                    s.items
-                        .iter()
-                        .map(|i| vec![s.title.clone(), format!("{} ({})", i.title, i.id)])
-                }))
-                .collect();
-            csv_rows(&["field", "value"], &rows)
-        }
-    };
-    emit(&out)
-}
+use super::Engine;
+use crate::SCHEMA_VERSION;
+use crate::answers::{Item, RecordView, Section};
+use crate::matching::did_you_mean;
+use crate::model::{Confidence, Record, Roadmap};
 
 fn item(id: &str, map: &Roadmap) -> Item {
     Item {
@@ -73,7 +13,24 @@ fn item(id: &str, map: &Roadmap) -> Item {
     }
 }
 
-fn build(map: &Roadmap, engine: &Engine<'_>, rec: Record<'_>) -> Shown {
+impl Engine<'_> {
+    /// One record in full, with what it connects to. `Err` when no record
+    /// has the id, with the closest one.
+    pub fn record(&self, id: &str) -> Result<RecordView, String> {
+        let map = self.map;
+        let Some(rec) = map.get(id) else {
+            let ids: Vec<&str> = map.records().map(|r| r.meta().id.as_str()).collect();
+            let hint =
+                did_you_mean(id, ids).map_or(String::new(), |s| format!("\n  did you mean `{s}`?"));
+            return Err(format!(
+                "no record has the id \"{id}\"{hint}\n  find ids with `roadmap search WORDS`"
+            ));
+        };
+        Ok(view(map, self, rec))
+    }
+}
+
+fn view(map: &Roadmap, engine: &Engine<'_>, rec: Record<'_>) -> RecordView {
     let m = rec.meta();
     let mut facts: Vec<(String, String)> = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
@@ -249,10 +206,7 @@ fn build(map: &Roadmap, engine: &Engine<'_>, rec: Record<'_>) -> Shown {
                 facts.push(("Requires".into(), engine.term_title(t)));
             }
             if p.varies_by_trust {
-                facts.push((
-                    "Availability".into(),
-                    hcsw_roadmap::engine::next::VARIES_BY_TRUST.into(),
-                ));
+                facts.push(("Availability".into(), super::next::VARIES_BY_TRUST.into()));
             }
             section("From", p.from.iter().map(|f| item(f, map)).collect());
             section("Via", p.via.iter().map(|v| item(v, map)).collect());
@@ -364,55 +318,14 @@ fn build(map: &Roadmap, engine: &Engine<'_>, rec: Record<'_>) -> Shown {
             })
             .collect(),
     });
-    Shown {
+    RecordView {
         schema_version: SCHEMA_VERSION,
         kind: rec.kind().name().to_string(),
         facts,
         sections,
         record,
+        id: m.id.to_string(),
+        title: m.title.to_string(),
+        summary: m.summary.to_string(),
     }
-}
-
-fn text(s: &Shown, rec: Record<'_>, style: Style) -> String {
-    let w = style.width as usize;
-    let m = rec.meta();
-    let mut out = format!("{} ({}: {})\n", clean(&m.title), s.kind, m.id);
-    out.push_str(&wrap(&clean(&m.summary), w, "", ""));
-    out.push('\n');
-    for (k, v) in &s.facts {
-        out.push_str(&wrap(&format!("{}: {}", clean(k), clean(v)), w, "", "    "));
-    }
-    for sec in &s.sections {
-        out.push_str(&format!("\n{}:\n", sec.title));
-        for i in &sec.items {
-            let line = if i.id == i.title {
-                clean(&i.id)
-            } else {
-                format!("{} ({})", clean(&i.title), clean(&i.id))
-            };
-            out.push_str(&wrap(&line, w, "  - ", "    "));
-        }
-    }
-    out
-}
-
-fn markdown(s: &Shown, rec: Record<'_>) -> String {
-    let m = rec.meta();
-    let mut out = format!(
-        "# {}\n\n*{}* `{}`\n\n{}\n\n",
-        md_cell(&m.title),
-        s.kind,
-        m.id,
-        md_cell(&m.summary)
-    );
-    for (k, v) in &s.facts {
-        out.push_str(&format!("- **{}**: {}\n", md_cell(k), md_cell(v)));
-    }
-    for sec in &s.sections {
-        out.push_str(&format!("\n## {}\n\n", md_cell(&sec.title)));
-        for i in &sec.items {
-            out.push_str(&format!("- {} (`{}`)\n", md_cell(&i.title), md_cell(&i.id)));
-        }
-    }
-    out
 }

@@ -1,20 +1,19 @@
 //! `roadmap assess`: the self-assessment, the personal plan, the saved
 //! profile and the career-conversation record.
 
-use super::{Ctx, emit, refuse_existing, status, write_new_file};
+use super::{App, emit, refuse_existing, status, write_new_file};
 use crate::cli::AssessArgs;
 use crate::wizard::Wizard;
 use hcsw_roadmap::engine::Engine;
 use hcsw_roadmap::engine::personal::PlanInput;
-use hcsw_roadmap::matching::did_you_mean;
-use hcsw_roadmap::profile::{Answers, Goal, PROFILE_VERSION, Profile, Store};
-use hcsw_roadmap::render::plan;
+use hcsw_roadmap::profile::{Answers, PROFILE_VERSION, Profile, Store};
+use hcsw_roadmap::render::{Markdown, Text};
 use hcsw_roadmap::{Error, Result};
 use std::io::IsTerminal;
 use std::path::Path;
 
-pub fn run(ctx: &Ctx, a: &AssessArgs) -> Result<()> {
-    let map = ctx.roadmap()?;
+pub fn run(app: &App, a: &AssessArgs) -> Result<()> {
+    let map = app.roadmap()?;
     let engine = Engine::new(map);
     let interactive = a.answers.is_none();
     // Where answers will be saved, if anywhere. An answers file is one
@@ -36,7 +35,7 @@ pub fn run(ctx: &Ctx, a: &AssessArgs) -> Result<()> {
     };
     // Refuse an existing output before asking anything, not after.
     refuse_existing(a.output.as_deref(), a.force)?;
-    let wizard = Wizard::new(&engine, ctx.style.color);
+    let wizard = Wizard::new(&engine, app.style.color);
     let answers = match &a.answers {
         Some(path) => read_answers(path)?,
         None => {
@@ -65,81 +64,13 @@ pub fn run(ctx: &Ctx, a: &AssessArgs) -> Result<()> {
     } else {
         a.answers.as_deref()
     };
-    let position = match answers.role.as_deref() {
-        Some(r) => engine
-            .resolve_position(r)
-            .map_err(|e| answer_error(source, "role", &e.to_string()))?,
-        None => {
-            return Err(answer_error(
-                source,
-                "role",
-                "say where you are, e.g. role = \"band3\" or role = \"healthcare-support-worker\"",
-            ));
-        }
-    };
-    let goal_role = match answers.goal_role.as_deref() {
-        Some(g) => Some(
-            engine
-                .resolve_position(g)
-                .map_err(|e| answer_error(source, "goal-role", &e.to_string()))?
-                .role,
-        ),
-        None => None,
-    };
-    if answers.goal == Goal::Registered && goal_role.is_none() && !interactive {
-        return Err(answer_error(
-            source,
-            "goal-role",
-            "goal = \"registered\" needs goal-role, e.g. goal-role = \"registered-nurse\"",
-        ));
-    }
-    check_ids(
-        source,
-        "setting",
-        answers.setting.iter(),
-        map.settings.iter().map(|s| s.meta.id.as_str()),
-    )?;
-    check_ids(
-        source,
-        "interests-settings",
-        answers.interests_settings.iter(),
-        map.settings.iter().map(|s| s.meta.id.as_str()),
-    )?;
-    check_ids(
-        source,
-        "barriers",
-        answers.barriers.iter(),
-        map.barriers.iter().map(|b| b.meta.id.as_str()),
-    )?;
-    for (key, r) in [
-        (
-            "confidence.skills-for-life",
-            answers.confidence.skills_for_life,
-        ),
-        (
-            "confidence.personal-skills",
-            answers.confidence.personal_skills,
-        ),
-        (
-            "confidence.technical-skills",
-            answers.confidence.technical_skills,
-        ),
-        (
-            "confidence.career-progression",
-            answers.confidence.career_progression,
-        ),
-    ] {
-        if let Some(r) = r
-            && !(1..=5).contains(&r)
-        {
-            return Err(answer_error(
-                source,
-                key,
-                &format!("{r} is not a rating: use 1 (not confident) to 5 (very confident)"),
-            ));
-        }
-    }
-
+    let placed = engine
+        .check_answers(&answers, !interactive)
+        .map_err(|problems| {
+            // The first problem, as before: a person fixes one thing at a time.
+            let p = &problems[0];
+            answer_error(source, &p.key, &p.why)
+        })?;
     // "What has changed" compares a person only with their own earlier
     // answers: their own profile, their --profile-file, or a saved profile
     // with the same name.
@@ -151,12 +82,12 @@ pub fn run(ctx: &Ctx, a: &AssessArgs) -> Result<()> {
     let today = today();
     let plan = engine.personal_plan(&PlanInput {
         answers: &answers,
-        position,
-        goal_role,
+        position: placed.position,
+        goal_role: placed.goal_role,
         previous: previous.and_then(|p| p.last_plan.as_ref()),
         date: today.clone(),
     });
-    emit(&plan::text(&plan, ctx.style))?;
+    emit(&plan.text(app.style))?;
 
     let save = target.is_some()
         && (!interactive
@@ -191,7 +122,7 @@ pub fn run(ctx: &Ctx, a: &AssessArgs) -> Result<()> {
         }
     }
     if let Some(o) = &output {
-        write_new_file(o, plan::record(&plan).as_bytes(), a.force)?;
+        write_new_file(o, plan.markdown().as_bytes(), a.force)?;
     }
     if let (true, Some(store)) = (save, &target) {
         status(&format!(
@@ -249,27 +180,6 @@ fn answer_error(source: Option<&Path>, key: &str, why: &str) -> Error {
         Some(p) => Error::DataRefused(format!("{}: `{key}`: {why}", p.display())),
         None => Error::Usage(why.to_string()),
     }
-}
-
-fn check_ids<'a>(
-    source: Option<&Path>,
-    key: &str,
-    given: impl Iterator<Item = &'a String>,
-    valid: impl Iterator<Item = &'a str> + Clone,
-) -> Result<()> {
-    for g in given {
-        if !valid.clone().any(|v| v == g) {
-            let hint = did_you_mean(g, valid.clone())
-                .map_or(String::new(), |s| format!(" (did you mean `{s}`?)"));
-            let all: Vec<&str> = valid.clone().collect();
-            return Err(answer_error(
-                source,
-                key,
-                &format!("unknown value \"{g}\"{hint}; allowed: {}", all.join(", ")),
-            ));
-        }
-    }
-    Ok(())
 }
 
 /// Today as `YYYY-MM-DD` (UTC), or `ROADMAP_TODAY` when set, for tests.

@@ -2,6 +2,7 @@
 //! depend on them.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+pub use hcsw_roadmap::render::{ExportFormat, Format};
 use std::path::PathBuf;
 
 const ABOUT: &str = "Where can I go from here? The NHS healthcare support worker \
@@ -45,24 +46,11 @@ pub enum ColorChoice {
     Never,
 }
 
-/// Output format of listings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
-    /// A table that fits the terminal.
-    Table,
-    /// Stable JSON for scripts (see docs/JSON.md).
-    Json,
-    /// Comma-separated values, for spreadsheets.
-    Csv,
-    /// A Markdown table.
-    Markdown,
-}
-
 #[derive(Debug, Args)]
 pub struct ListOut {
     /// Output format.
-    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
-    pub format: ListFormat,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
 }
 
 #[derive(Debug, Subcommand)]
@@ -161,24 +149,6 @@ pub enum Command {
         after_help = "Examples:\n  roadmap man > roadmap.1 && man ./roadmap.1\n  roadmap man > ~/.local/share/man/man1/roadmap.1"
     )]
     Man,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// The whole graph with schema_version (see `roadmap schema --export`).
-    Json,
-    /// One row per pathway step, for spreadsheets.
-    Csv,
-    /// A readable handout.
-    Markdown,
-    /// A Mermaid flowchart, for documents and wikis.
-    Mermaid,
-    /// A Graphviz graph (`dot -Tpng`).
-    Dot,
-    /// A pathway map picture.
-    Svg,
-    /// One self-contained web page with the map and tables.
-    Html,
 }
 
 #[derive(Debug, Args)]

@@ -8,15 +8,15 @@
 //! repeats a role, so the search ends on any data, cyclic or not, in time
 //! proportional to roles × k × pathways: never exponential.
 
-use super::results::{Action, Months, ProgrammeRef, ReqRef, RoleRef, Route, RouteStep};
 use super::{Engine, Holdings};
+use crate::SCHEMA_VERSION;
+use crate::answers::{Action, Months, ProgrammeRef, ReqRef, RoleRef, Route, RouteStep, Routes};
 use crate::model::{Kind, PathwayKind, Programme, Role, Term};
-use crate::render::text::month_range;
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashSet};
 use std::rc::Rc;
 
-pub struct PlanQuery<'q> {
+pub struct RouteQuery<'q> {
     pub from: &'q Role,
     pub to: &'q Role,
     pub held: Holdings,
@@ -126,8 +126,25 @@ impl Closing {
 }
 
 impl<'a> Engine<'a> {
+    /// Routes from one role to another for someone holding `held`: the
+    /// answer to `pathways --to`.
+    pub fn routes_between(&self, from: &Role, to: &Role, held: &Holdings, n: usize) -> Routes {
+        Routes {
+            schema_version: SCHEMA_VERSION,
+            from: RoleRef::of(from),
+            to: RoleRef::of(to),
+            holding: self.holding_refs(held),
+            routes: self.routes(&RouteQuery {
+                from,
+                to,
+                held: held.clone(),
+                routes: n,
+            }),
+        }
+    }
+
     /// The quickest distinct routes, sorted by total typical time.
-    pub fn plan(&self, q: &PlanQuery<'_>) -> Vec<Route> {
+    pub fn routes(&self, q: &RouteQuery<'_>) -> Vec<Route> {
         let role_index = |id: &str| self.map.index_of(Kind::Role, id);
         let (Some(start), Some(goal)) = (role_index(&q.from.meta.id), role_index(&q.to.meta.id))
         else {
@@ -434,14 +451,14 @@ impl<'a> Engine<'a> {
                     closes: s.closes.iter().map(|&i| req(i)).collect(),
                     decided: s.decided.iter().map(|&i| req(i)).collect(),
                     usually_missing: s.usually_missing.iter().map(|&i| req(i)).collect(),
-                    cumulative: months(min, max, false),
+                    cumulative: Months::new(min, max, 0),
                     notes,
                 }
             })
             .collect();
         Route {
             rank,
-            total: months(l.min, l.max, l.unknown > 0),
+            total: Months::new(l.min, l.max, l.unknown),
             steps_without_duration: l.unknown,
             steps,
         }
@@ -469,21 +486,6 @@ fn duration_of(p: Option<&Programme>) -> (f64, f64, bool) {
             (a, b, true)
         }
         None => (0.0, 0.0, false),
-    }
-}
-
-fn months(min: f64, max: f64, at_least: bool) -> Months {
-    let round = |x: f64| (x * 10.0).round() / 10.0;
-    let label = match (min == 0.0 && max == 0.0, at_least) {
-        (true, true) => "not known (no source gives the length)".to_string(),
-        (true, false) => "no study time".to_string(),
-        (false, true) => format!("at least {}", month_range(min, max)),
-        (false, false) => month_range(min, max),
-    };
-    Months {
-        min: round(min),
-        max: round(max),
-        label,
     }
 }
 

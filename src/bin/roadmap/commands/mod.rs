@@ -11,6 +11,8 @@ mod schema;
 mod show;
 
 use crate::cli::{Cli, ColorChoice, Command, Global};
+use hcsw_roadmap::engine::Engine;
+use hcsw_roadmap::engine::next::Filter;
 use hcsw_roadmap::load::{self, LayerFile};
 use hcsw_roadmap::model::Roadmap;
 use hcsw_roadmap::render::Style;
@@ -20,11 +22,11 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 pub fn run(cli: Cli) -> Result<()> {
-    let ctx = Ctx::new(cli.global);
+    let app = App::new(cli.global);
     match cli.command {
-        Command::Check => check::run(&ctx),
-        Command::Schema { export } => schema::run(&ctx, export),
-        Command::Export(a) => export::run(&ctx, &a),
+        Command::Check => check::run(&app),
+        Command::Schema { export } => schema::run(&app, export),
+        Command::Export(a) => export::run(&app, &a),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut out = Vec::new();
@@ -38,23 +40,23 @@ pub fn run(cli: Cli) -> Result<()> {
                 .map_err(|e| Error::io("standard output", e))?;
             emit(&String::from_utf8_lossy(&out))
         }
-        Command::Pathways(a) => pathways::run(&ctx, &a),
+        Command::Pathways(a) => pathways::run(&app, &a),
         Command::Roles {
             band,
             setting,
             family,
             out,
-        } => listings::roles(&ctx, band, setting, family, out.format),
-        Command::Areas { id, out } => listings::areas(&ctx, id.as_deref(), out.format),
-        Command::Search { words, out } => listings::search(&ctx, &words, out.format),
-        Command::Show { id, out } => show::run(&ctx, &id, out.format),
-        Command::Assess(a) => assess::run(&ctx, &a),
-        Command::Profile(p) => profile::run(&ctx, &p),
+        } => listings::roles(&app, band, Filter { setting, family }, out.format),
+        Command::Areas { id, out } => listings::areas(&app, id.as_deref(), out.format),
+        Command::Search { words, out } => listings::search(&app, &words, out.format),
+        Command::Show { id, out } => show::run(&app, &id, out.format),
+        Command::Assess(a) => assess::run(&app, &a),
+        Command::Profile(p) => profile::run(&app, &p),
     }
 }
 
 /// What every command needs: the global options and how to draw output.
-pub struct Ctx {
+pub struct App {
     pub global: Global,
     pub style: Style,
 }
@@ -88,10 +90,10 @@ impl Look {
     }
 }
 
-impl Ctx {
+impl App {
     fn new(global: Global) -> Self {
         let style = Look::decide(global.color).stdout;
-        Ctx { global, style }
+        App { global, style }
     }
 
     /// The data layers the options name: base data, then each overlay.
@@ -105,6 +107,11 @@ impl Ctx {
             layers.push(load::read_dir(dir)?);
         }
         Ok(layers)
+    }
+
+    /// The engine over the roadmap to answer from.
+    pub fn engine(&self) -> Result<Engine<'static>> {
+        Ok(Engine::new(self.roadmap()?))
     }
 
     /// The roadmap to answer from. The plain national data comes from the

@@ -1,7 +1,7 @@
 //! `roadmap profile show | path | forget`, and the profile as
 //! `pathways --profile` sees it.
 
-use super::{Ctx, emit};
+use super::{App, emit};
 use crate::cli::ProfileCommand;
 use hcsw_roadmap::profile::{ProfileError, Store};
 use hcsw_roadmap::{Error, Result};
@@ -42,7 +42,7 @@ pub fn load_for_pathways() -> Result<Saved> {
     }
 }
 
-pub fn run(_ctx: &Ctx, cmd: &ProfileCommand) -> Result<()> {
+pub fn run(_ctx: &App, cmd: &ProfileCommand) -> Result<()> {
     let store = store()?;
     match cmd {
         ProfileCommand::Path => emit(&format!("{}\n", store.path().display())),

@@ -1,0 +1,92 @@
+//! Short references to records, shared by every answer.
+
+use crate::model::{Confidence, Duration, Programme, Role, Text, Unit};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleRef {
+    pub id: Text,
+    pub title: Text,
+    pub band: u8,
+    pub band_max: u8,
+    pub family: Text,
+    /// The regulator's short name (NMC, HCPC, GOsC) when the title is protected.
+    pub regulator: Option<String>,
+    pub settings: Vec<Text>,
+}
+
+impl RoleRef {
+    pub fn of(r: &Role) -> Self {
+        RoleRef {
+            id: r.meta.id.clone(),
+            title: r.meta.title.clone(),
+            band: r.band,
+            band_max: r.band_max(),
+            family: r.family.clone(),
+            regulator: r.registered.short_name().map(str::to_string),
+            settings: r.settings.clone(),
+        }
+    }
+
+    pub fn band_label(&self) -> String {
+        if self.band_max != self.band {
+            format!("bands {} to {}", self.band, self.band_max)
+        } else {
+            format!("band {}", self.band)
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DurationOut {
+    pub min: u32,
+    pub max: u32,
+    pub unit: &'static str,
+    /// In words: "12 to 20 weeks".
+    pub label: String,
+    pub confidence: Confidence,
+}
+
+impl DurationOut {
+    pub fn of(d: &Duration) -> Self {
+        DurationOut {
+            min: d.min,
+            max: d.max,
+            unit: match d.unit {
+                Unit::Weeks => "weeks",
+                Unit::Months => "months",
+            },
+            label: d.label(),
+            confidence: d.confidence,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgrammeRef {
+    pub id: Text,
+    pub title: Text,
+    pub kind: String,
+    pub level: Option<u8>,
+    pub standard: Option<Text>,
+    pub duration: Option<DurationOut>,
+}
+
+impl ProgrammeRef {
+    pub fn of(p: &Programme) -> Self {
+        ProgrammeRef {
+            id: p.meta.id.clone(),
+            title: p.meta.title.clone(),
+            kind: p.kind.label().to_string(),
+            level: p.level,
+            standard: p.standard.clone(),
+            duration: p.duration.as_ref().map(DurationOut::of),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReqRef {
+    pub id: Text,
+    pub title: Text,
+}

@@ -1,0 +1,65 @@
+//! `roadmap export`: the roadmap, or a part of it, in the formats educators'
+//! tools read.
+
+use super::{App, emit, refuse_existing, status, write_new_file};
+use crate::cli::ExportArgs;
+use hcsw_roadmap::engine::next::Filter;
+use hcsw_roadmap::engine::scope::ScopeQuery;
+use hcsw_roadmap::matching::did_you_mean;
+use hcsw_roadmap::{Error, Result, render, terminal};
+
+pub fn run(app: &App, a: &ExportArgs) -> Result<()> {
+    let engine = app.engine()?;
+    let map = engine.map;
+    // Refuse an existing output before doing any work.
+    refuse_existing(a.output.as_deref(), a.force)?;
+    let role = |flag: &str, text: &Option<String>| -> Result<Option<String>> {
+        text.as_deref()
+            .map(|t| {
+                engine
+                    .resolve_position(t)
+                    .map(|p| p.role.meta.id.to_string())
+                    .map_err(|e| Error::Usage(format!("{flag}: {e}")))
+            })
+            .transpose()
+    };
+    let from = role("--from", &a.from)?;
+    let to = role("--to", &a.to)?;
+    engine
+        .check_filter(&Filter {
+            setting: a.setting.clone(),
+            family: a.family.clone(),
+        })
+        .map_err(Error::Usage)?;
+    if let Some(area) = &a.area
+        && map.area(area).is_none()
+    {
+        let ids: Vec<&str> = map.areas.iter().map(|x| x.meta.id.as_str()).collect();
+        let hint = did_you_mean(area, ids.iter().copied())
+            .map_or(String::new(), |s| format!("\n  did you mean `{s}`?"));
+        return Err(Error::Usage(format!(
+            "--area: no area \"{area}\"{hint}\n  the areas are: {}",
+            ids.join(", ")
+        )));
+    }
+    let q = ScopeQuery {
+        from,
+        to,
+        area: a.area.clone(),
+        setting: a.setting.clone(),
+        family: a.family.clone(),
+    };
+    let text = render::export(&engine.export(&q), a.format);
+    match &a.output {
+        Some(o) => {
+            write_new_file(o, text.as_bytes(), a.force)?;
+            status(&format!(
+                "Wrote {} ({} bytes)",
+                terminal::path(o),
+                text.len()
+            ));
+            Ok(())
+        }
+        None => emit(&text),
+    }
+}

@@ -1,0 +1,211 @@
+//! CSV for spreadsheets: RFC 4180, one row per thing a spreadsheet user
+//! would count or filter, and no cell a spreadsheet would run as a formula.
+
+use super::phrases::status_word;
+use super::{Csv, listing};
+use crate::answers::{
+    Action, AreaList, ExportDoc, NextSteps, RecordView, RolesList, Routes, SearchResults,
+};
+
+/// RFC 4180 CSV. Cells that a spreadsheet would run as a formula are
+/// prefixed with `'`, so data can never execute in someone's spreadsheet.
+pub fn csv_rows(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    // Writing to a Vec cannot fail.
+    let _ = w.write_record(header);
+    for r in rows {
+        let _ = w.write_record(r.iter().map(|c| spreadsheet_safe(c)));
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// A CSV cell that is safe in a spreadsheet and on a terminal: control
+/// characters are replaced, and a leading formula character is quoted.
+pub fn spreadsheet_safe(c: &str) -> String {
+    let c = crate::terminal::printable(c);
+    match c.chars().next() {
+        Some('=' | '+' | '@' | '\t' | '\r') => format!("'{c}"),
+        Some('-') if c.len() > 1 && !c[1..].starts_with(|ch: char| ch.is_ascii_digit()) => {
+            format!("'{c}")
+        }
+        _ => c,
+    }
+}
+
+/// One row per way of making each move.
+impl Csv for NextSteps {
+    fn csv(&self) -> String {
+        let ns = self;
+        let mut rows = Vec::new();
+        for st in &ns.steps {
+            for o in &st.options {
+                let p = o.programme.as_ref();
+                rows.push(vec![
+                    ns.from.id.to_string(),
+                    st.to.id.to_string(),
+                    st.to.title.to_string(),
+                    st.to.band_label(),
+                    format!("{:?}", st.kind).to_lowercase(),
+                    p.map_or("apply for a post".into(), |p| p.title.to_string()),
+                    p.and_then(|p| p.level)
+                        .map_or(String::new(), |l| l.to_string()),
+                    p.and_then(|p| p.standard.as_deref())
+                        .unwrap_or_default()
+                        .to_string(),
+                    p.and_then(|p| p.duration.as_ref())
+                        .map_or(String::new(), |d| d.label.clone()),
+                    if o.ready { "yes".into() } else { "no".into() },
+                    o.checks
+                        .iter()
+                        .map(|c| format!("{}: {}", status_word(c.status), c.title))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ]);
+            }
+        }
+        csv_rows(
+            &[
+                "from",
+                "to",
+                "to_title",
+                "band",
+                "kind",
+                "via",
+                "level",
+                "standard",
+                "duration",
+                "ready",
+                "requirements",
+            ],
+            &rows,
+        )
+    }
+}
+
+impl Csv for Routes {
+    fn csv(&self) -> String {
+        let r = self;
+        let mut rows = Vec::new();
+        for route in &r.routes {
+            for (i, st) in route.steps.iter().enumerate() {
+                rows.push(vec![
+                    route.rank.to_string(),
+                    (i + 1).to_string(),
+                    match st.action {
+                        Action::CloseGap => "close-gap".into(),
+                        Action::Move => "move".into(),
+                    },
+                    st.from.id.to_string(),
+                    st.to.id.to_string(),
+                    st.programme
+                        .as_ref()
+                        .map_or("apply for a post".into(), |p| p.title.to_string()),
+                    st.programme
+                        .as_ref()
+                        .and_then(|p| p.duration.as_ref())
+                        .map_or(String::new(), |d| d.label.clone()),
+                    format!("{}", st.cumulative.min),
+                    format!("{}", st.cumulative.max),
+                    route.total.label.clone(),
+                ]);
+            }
+        }
+        csv_rows(
+            &[
+                "route",
+                "step",
+                "action",
+                "from",
+                "to",
+                "via",
+                "duration",
+                "cumulative_min_months",
+                "cumulative_max_months",
+                "route_total",
+            ],
+            &rows,
+        )
+    }
+}
+
+/// One row per pathway step: each `from` role, each programme it can go via.
+impl Csv for ExportDoc<'_> {
+    fn csv(&self) -> String {
+        let (map, s) = (self.map, &self.records);
+        let mut rows = Vec::new();
+        for p in &s.pathways {
+            let vias = map.via_options(p);
+            for from in &p.from {
+                for g in &vias {
+                    let d = g.and_then(|g| g.duration.as_ref());
+                    rows.push(vec![
+                        p.meta.id.to_string(),
+                        from.to_string(),
+                        p.destination(from).to_string(),
+                        g.map_or(String::new(), |g| g.meta.id.to_string()),
+                        g.map_or("apply for a post".into(), |g| g.meta.title.to_string()),
+                        p.kind.as_str().into(),
+                        g.and_then(|g| g.level)
+                            .map_or(String::new(), |l| l.to_string()),
+                        g.and_then(|g| g.standard.as_deref())
+                            .unwrap_or_default()
+                            .to_string(),
+                        d.map_or(String::new(), |d| d.min.to_string()),
+                        d.map_or(String::new(), |d| d.max.to_string()),
+                        d.map_or(String::new(), |d| format!("{:?}", d.unit).to_lowercase()),
+                        map.entry_words(p, *g),
+                        p.meta.sources.join(" "),
+                    ]);
+                }
+            }
+        }
+        csv_rows(
+            &[
+                "pathway",
+                "from",
+                "to",
+                "via",
+                "via_title",
+                "kind",
+                "level",
+                "standard",
+                "duration_min",
+                "duration_max",
+                "duration_unit",
+                "entry_requirements",
+                "sources",
+            ],
+            &rows,
+        )
+    }
+}
+
+impl Csv for RolesList {
+    fn csv(&self) -> String {
+        let l = listing::roles(self);
+        csv_rows(&l.header, &l.rows)
+    }
+}
+
+impl Csv for AreaList<'_> {
+    fn csv(&self) -> String {
+        let l = listing::areas(self);
+        csv_rows(&l.header, &l.rows)
+    }
+}
+
+impl Csv for SearchResults {
+    fn csv(&self) -> String {
+        let l = listing::search(self);
+        csv_rows(&l.header, &l.rows)
+    }
+}
+
+impl Csv for RecordView {
+    fn csv(&self) -> String {
+        let l = listing::record(self);
+        csv_rows(&l.header, &l.rows)
+    }
+}

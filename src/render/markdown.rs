@@ -1,0 +1,457 @@
+//! Markdown for documents: tables, handouts and the career-conversation
+//! record. Data is escaped, so it cannot change a document's structure.
+
+use super::phrases::{closer_text, role_line, status_word, step_words, via_text};
+use super::{Markdown, listing};
+use crate::answers::{
+    Action, AreaList, AreaView, ExportDoc, NextSteps, PersonalPlan, RecordView, RolesList, Routes,
+    SearchResults,
+};
+use crate::model::family_title;
+use crate::terminal::clean;
+
+/// A GitHub-flavoured Markdown table; `|` and line breaks in cells escaped.
+pub fn markdown_table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut s = format!("| {} |\n", header.join(" | "));
+    s.push_str(&format!("|{}\n", "---|".repeat(header.len())));
+    for r in rows {
+        let cells: Vec<String> = r.iter().map(|c| md_cell(c)).collect();
+        s.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    s
+}
+
+/// Escapes text for a Markdown table cell or paragraph.
+pub fn md_cell(c: &str) -> String {
+    let mut out = String::with_capacity(c.len());
+    for ch in clean(c).chars() {
+        match ch {
+            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            ch => out.push(ch),
+        }
+    }
+    out
+}
+
+impl Markdown for NextSteps {
+    fn markdown(&self) -> String {
+        let ns = self;
+        let mut s = format!(
+            "# Where you can go from: {}\n\n",
+            md_cell(&role_line(&ns.from))
+        );
+        if !ns.holding.is_empty() {
+            let held: Vec<String> = ns.holding.iter().map(|h| md_cell(&h.title)).collect();
+            s.push_str(&format!("You have: {}.\n\n", held.join("; ")));
+        }
+        for st in &ns.steps {
+            s.push_str(&format!(
+                "## {} ({})\n\n",
+                md_cell(&st.title),
+                st.kind.label()
+            ));
+            for o in &st.options {
+                s.push_str(&format!(
+                    "- Via {}{}\n",
+                    md_cell(&via_text(o)),
+                    if o.ready { ": you can apply now" } else { "" }
+                ));
+                for c in &o.checks {
+                    s.push_str(&format!(
+                        "  - {}: {}\n",
+                        status_word(c.status),
+                        md_cell(&c.title)
+                    ));
+                    for cl in c.close_with.iter().take(4) {
+                        s.push_str(&format!("    - {}\n", md_cell(&closer_text(cl))));
+                    }
+                }
+            }
+            for n in &st.notes {
+                s.push_str(&format!("- Note: {}\n", md_cell(n)));
+            }
+            s.push('\n');
+        }
+        s
+    }
+}
+
+impl Markdown for Routes {
+    fn markdown(&self) -> String {
+        let r = self;
+        let mut s = format!(
+            "# Routes from {} to {}\n\n",
+            md_cell(&r.from.title),
+            md_cell(&r.to.title)
+        );
+        for route in &r.routes {
+            s.push_str(&format!(
+                "## Route {}: {}\n\n",
+                route.rank,
+                md_cell(&route.total.label)
+            ));
+            for (i, st) in route.steps.iter().enumerate() {
+                let via = st
+                    .programme
+                    .as_ref()
+                    .map_or("apply for a post".to_string(), |p| p.title.to_string());
+                let act = match st.action {
+                    Action::CloseGap => "Close a gap",
+                    Action::Move => "Move",
+                };
+                s.push_str(&format!(
+                    "{}. {act}: {} → {} ({} so far)\n",
+                    i + 1,
+                    md_cell(&via),
+                    md_cell(&st.to.title),
+                    md_cell(&st.cumulative.label)
+                ));
+            }
+            s.push('\n');
+        }
+        s
+    }
+}
+
+/// The career-conversation record: who, when, where they are, the goal,
+/// agreed next steps (with room to write), gaps and resources.
+impl Markdown for PersonalPlan {
+    fn markdown(&self) -> String {
+        let p = self;
+        let mut s = String::from("# Career conversation record\n\n");
+        s.push_str("| | |\n|---|---|\n");
+        s.push_str(&format!(
+            "| Name | {} |\n",
+            p.name.as_deref().map_or("".into(), md_cell)
+        ));
+        s.push_str(&format!("| Date | {} |\n", p.date));
+        s.push_str(&format!(
+            "| Current role | {} ({}) |\n",
+            md_cell(&p.position.title),
+            p.position.band_label()
+        ));
+        if let Some(set) = &p.setting {
+            s.push_str(&format!("| Setting | {} |\n", md_cell(set)));
+        }
+        s.push_str(&format!("| Goal | {} |\n", md_cell(&p.goal)));
+        s.push_str("| Manager | |\n\n");
+        s.push_str("## Where I am\n\n");
+        if p.holding.is_empty() {
+            s.push_str("No qualifications recorded.\n\n");
+        } else {
+            for h in &p.holding {
+                s.push_str(&format!("- {}\n", md_cell(&h.title)));
+            }
+            s.push('\n');
+        }
+        if let Some(c) = &p.changes {
+            s.push_str(&format!("## Since my last plan ({})\n\n", c.since));
+            for x in &c.newly_eligible {
+                s.push_str(&format!("- Newly open to me: {}\n", md_cell(x)));
+            }
+            for x in &c.gaps_closed {
+                s.push_str(&format!("- Gap closed: {}\n", md_cell(x)));
+            }
+            if c.newly_eligible.is_empty() && c.gaps_closed.is_empty() {
+                s.push_str("- No change in what I can apply for.\n");
+            }
+            s.push('\n');
+        }
+        s.push_str("## What I can apply for now\n\n");
+        if p.eligible_now.is_empty() {
+            s.push_str("Nothing yet without closing a gap first.\n");
+        }
+        for m in &p.eligible_now {
+            let time = m
+                .duration
+                .as_ref()
+                .map_or(String::new(), |d| format!(", typically {}", d.label));
+            s.push_str(&format!(
+                "- {} ({}) via {}{}\n",
+                md_cell(&m.to.title),
+                m.to.band_label(),
+                md_cell(&m.via),
+                md_cell(&time)
+            ));
+        }
+        s.push_str("\n## Gaps and how to close them\n\n");
+        let mut any = false;
+        for r in &p.within_reach {
+            for g in &r.gaps {
+                any = true;
+                let how: Vec<String> = g
+                    .close_with
+                    .iter()
+                    .take(3)
+                    .map(|c| md_cell(&c.title))
+                    .collect();
+                s.push_str(&format!(
+                    "- **{}** (for {}): {}\n",
+                    md_cell(&g.title),
+                    md_cell(&r.to.title),
+                    how.join("; ")
+                ));
+            }
+        }
+        if !any {
+            s.push_str("No gaps for the moves above.\n");
+        }
+        if let Some(goal) = &p.goal_role {
+            s.push_str(&format!("\n## Routes to {}\n\n", md_cell(&goal.title)));
+            for r in &p.routes {
+                s.push_str(&format!(
+                    "**Route {}: {}**\n\n",
+                    r.rank,
+                    md_cell(&r.total.label)
+                ));
+                for (i, st) in r.steps.iter().enumerate() {
+                    s.push_str(&format!("{}. {}\n", i + 1, md_cell(&step_words(st))));
+                }
+                s.push('\n');
+            }
+        }
+        s.push_str("\n## Questions for the conversation\n\n");
+        for q in &p.conversation {
+            s.push_str(&format!("- {}\n", md_cell(q)));
+        }
+        s.push_str("\n## Agreed next steps\n\n| Step | Who | By when |\n|---|---|---|\n");
+        let suggested: Vec<String> = p
+            .within_reach
+            .iter()
+            .flat_map(|r| {
+                r.gaps
+                    .iter()
+                    .filter_map(|g| g.close_with.first().map(|c| c.title.to_string()))
+            })
+            .chain(
+                p.develop
+                    .iter()
+                    .filter(|d| d.priority)
+                    .flat_map(|d| d.offers.first().map(|o| o.title.clone())),
+            )
+            .take(4)
+            .collect();
+        for step in &suggested {
+            s.push_str(&format!("| {} | | |\n", md_cell(step)));
+        }
+        for _ in suggested.len()..5 {
+            s.push_str("| | | |\n");
+        }
+        s.push_str("\n## Resources\n\n");
+        let mut seen = Vec::new();
+        for d in &p.develop {
+            for o in &d.signposts {
+                if seen.contains(&o.id) {
+                    continue;
+                }
+                seen.push(o.id.clone());
+                match &o.detail {
+                    Some(x) if x.starts_with("http") => s.push_str(&format!(
+                        "- [{}](<{}>)\n",
+                        md_cell(&o.title),
+                        x.replace('>', "%3E")
+                    )),
+                    Some(x) => s.push_str(&format!("- {}: {}\n", md_cell(&o.title), md_cell(x))),
+                    None => s.push_str(&format!("- {}\n", md_cell(&o.title))),
+                }
+            }
+        }
+        s.push_str("\n## Signed\n\nSupport worker: ____________________  Manager: ____________________  Review date: __________\n\n");
+        s.push_str("*Made with `roadmap assess` from the NHS England HCSW learning and development roadmap. What is on offer varies by trust: check with your education team.*\n");
+        s
+    }
+}
+
+/// A readable handout: areas, pathways by family, requirements, signposts.
+impl Markdown for ExportDoc<'_> {
+    fn markdown(&self) -> String {
+        let (map, s, scope_line) = (self.map, &self.records, self.scope_line.as_str());
+        let mut o =
+            String::from("# NHS healthcare support worker learning and development roadmap\n\n");
+        o.push_str(&format!("{}\n\n", md_cell(scope_line)));
+        o.push_str("What is on offer varies by trust and region: ask your education team.\n\n");
+        if !s.areas.is_empty() {
+            o.push_str("## The roadmap's areas\n\n");
+            for a in &s.areas {
+                o.push_str(&format!(
+                    "### {}\n\n{}\n\n",
+                    md_cell(&a.meta.title),
+                    md_cell(&a.meta.summary)
+                ));
+                for p in &a.points {
+                    o.push_str(&format!("- {}\n", md_cell(p)));
+                }
+                let offers: Vec<String> = s
+                    .programmes
+                    .iter()
+                    .filter(|g| g.areas.contains(&a.meta.id))
+                    .map(|g| md_cell(&g.meta.title))
+                    .collect();
+                if !offers.is_empty() {
+                    o.push_str(&format!(
+                        "\n**Development offers:** {}.\n",
+                        offers.join("; ")
+                    ));
+                }
+                o.push('\n');
+            }
+        }
+        // Pathways grouped by the family of the role they lead to.
+        let mut families: Vec<String> = s
+            .pathways
+            .iter()
+            .filter_map(|p| map.role(p.destination(p.from.first().map_or("", |f| f))))
+            .map(|r| r.family.to_string())
+            .collect();
+        families.sort();
+        families.dedup();
+        if !families.is_empty() {
+            o.push_str("## Pathways\n\n");
+        }
+        for fam in &families {
+            o.push_str(&format!("### {}\n\n", md_cell(&family_title(fam))));
+            o.push_str("| From | To | Via | Level | Typical time | Entry requirements |\n|---|---|---|---|---|---|\n");
+            for p in s.pathways.iter().filter(|p| {
+                map.role(p.destination(p.from.first().map_or("", |f| f)))
+                    .is_some_and(|r| r.family == *fam)
+            }) {
+                let from: Vec<String> =
+                    p.from.iter().map(|f| map.title_of(f).to_string()).collect();
+                let to = p.to.as_deref().map_or("(stays in role)".to_string(), |t| {
+                    map.title_of(t).to_string()
+                });
+                let vias = map.via_options(p);
+                for g in vias {
+                    o.push_str(&format!(
+                        "| {} | {} | {} | {} | {} | {} |\n",
+                        md_cell(&from.join(", ")),
+                        md_cell(&to),
+                        md_cell(&g.map_or("apply for a post".into(), |g| g.meta.title.clone())),
+                        g.and_then(|g| g.level_label()).unwrap_or_default(),
+                        md_cell(
+                            &g.and_then(|g| g.duration.as_ref())
+                                .map_or("not given".into(), |d| d.label())
+                        ),
+                        md_cell(&map.entry_words(p, g)),
+                    ));
+                }
+            }
+            o.push('\n');
+        }
+        if !s.requirements.is_empty() {
+            o.push_str("## Requirements and what counts\n\n| Requirement | Met by | Who decides |\n|---|---|---|\n");
+            for r in &s.requirements {
+                let met = map.met_by_words(r);
+                o.push_str(&format!(
+                    "| {} | {} | {} |\n",
+                    md_cell(&r.meta.title),
+                    md_cell(&met),
+                    r.decided_by.map_or("", |d| d.label())
+                ));
+            }
+            o.push('\n');
+        }
+        if !s.resources.is_empty() {
+            o.push_str("## Where to look\n\n");
+            for r in &s.resources {
+                match (&r.url, &r.where_) {
+                    (Some(u), _) => o.push_str(&format!(
+                        "- [{}](<{}>): {}\n",
+                        md_cell(&r.meta.title),
+                        u.replace('>', "%3E"),
+                        md_cell(&r.meta.summary)
+                    )),
+                    (None, Some(w)) => o.push_str(&format!(
+                        "- **{}**: {} ({})\n",
+                        md_cell(&r.meta.title),
+                        md_cell(&r.meta.summary),
+                        md_cell(w)
+                    )),
+                    (None, None) => o.push_str(&format!(
+                        "- **{}**: {}\n",
+                        md_cell(&r.meta.title),
+                        md_cell(&r.meta.summary)
+                    )),
+                }
+            }
+            o.push('\n');
+        }
+        o
+    }
+}
+
+impl Markdown for RolesList {
+    fn markdown(&self) -> String {
+        let l = listing::roles(self);
+        markdown_table(&l.header, &l.rows)
+    }
+}
+
+impl Markdown for AreaList<'_> {
+    fn markdown(&self) -> String {
+        match (self.one, self.areas.first()) {
+            (true, Some(a)) => area(a),
+            _ => {
+                let l = listing::areas(self);
+                markdown_table(&l.header, &l.rows)
+            }
+        }
+    }
+}
+
+/// One area in full.
+fn area(a: &AreaView<'_>) -> String {
+    let mut s = format!("# {}\n\n{}\n\n", md_cell(a.title), md_cell(a.summary));
+    for p in a.points {
+        s.push_str(&format!("- {}\n", md_cell(p)));
+    }
+    s.push_str("\n## Development offers\n\n");
+    for o in &a.offers {
+        s.push_str(&format!("- {} (`{}`)\n", md_cell(o.title), o.id));
+    }
+    s.push_str("\n## Where to look\n\n");
+    for o in &a.signposts {
+        match o.url {
+            Some(u) => s.push_str(&format!(
+                "- [{}](<{}>)\n",
+                md_cell(o.title),
+                u.replace('>', "%3E")
+            )),
+            None => s.push_str(&format!("- {}\n", md_cell(o.title))),
+        }
+    }
+    s
+}
+
+impl Markdown for SearchResults {
+    fn markdown(&self) -> String {
+        let l = listing::search(self);
+        markdown_table(&l.header, &l.rows)
+    }
+}
+
+impl Markdown for RecordView {
+    fn markdown(&self) -> String {
+        let s = self;
+        let mut out = format!(
+            "# {}\n\n*{}* `{}`\n\n{}\n\n",
+            md_cell(&s.title),
+            s.kind,
+            s.id,
+            md_cell(&s.summary)
+        );
+        for (k, v) in &s.facts {
+            out.push_str(&format!("- **{}**: {}\n", md_cell(k), md_cell(v)));
+        }
+        for sec in &s.sections {
+            out.push_str(&format!("\n## {}\n\n", md_cell(&sec.title)));
+            for i in &sec.items {
+                out.push_str(&format!("- {} (`{}`)\n", md_cell(&i.title), md_cell(&i.id)));
+            }
+        }
+        out
+    }
+}
