@@ -1,5 +1,5 @@
 //! Validates the shipped data with the same loader `roadmap check` uses, and
-//! embeds it pre-digested (the validated `Roadmap` in `src/digest.rs`'s
+//! embeds it in a compact binary form (the validated `Roadmap` in `src/compact.rs`
 //! binary form), so invalid data fails the build and start-up parses nothing.
 
 #[allow(dead_code, unused_imports)]
@@ -23,8 +23,8 @@ mod terminal;
 mod words;
 
 #[allow(dead_code)]
-#[path = "src/digest.rs"]
-mod digest;
+#[path = "src/compact.rs"]
+mod compact;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -37,7 +37,7 @@ fn main() {
         "src/matching.rs",
         "src/terminal.rs",
         "src/words.rs",
-        "src/digest.rs",
+        "src/compact.rs",
     ] {
         println!("cargo:rerun-if-changed={p}");
     }
@@ -58,8 +58,8 @@ fn main() {
             report.render(false)
         )),
     };
-    let digest = digest::to_bytes(&roadmap).expect("the model serialises");
-    std::fs::write(out.join("roadmap.bin"), digest).expect("OUT_DIR is writable");
+    let packed = compact::to_bytes(&roadmap).expect("the model serialises");
+    std::fs::write(out.join("roadmap.bin"), packed).expect("OUT_DIR is writable");
 
     // The TOML itself is embedded too, for `roadmap check` and overlays.
     let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");

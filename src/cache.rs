@@ -30,7 +30,7 @@ pub struct Cached {
 impl Cached {
     /// The file's bytes: magic, a checksum of the payload, the payload.
     pub fn encode(&self) -> Option<Vec<u8>> {
-        let payload = crate::digest::to_bytes(self).ok()?;
+        let payload = crate::compact::to_bytes(self).ok()?;
         let mut out = MAGIC.to_vec();
         out.extend_from_slice(&xxh3_128(&payload).to_le_bytes());
         out.extend_from_slice(&payload);
@@ -45,7 +45,7 @@ impl Cached {
         if xxh3_128(payload).to_le_bytes() != sum {
             return None;
         }
-        crate::digest::from_bytes(payload).ok()
+        crate::compact::from_bytes(payload).ok()
     }
 }
 

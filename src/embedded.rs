@@ -5,13 +5,13 @@ use crate::model::Roadmap;
 
 include!(concat!(env!("OUT_DIR"), "/embedded_files.rs"));
 
-const DIGEST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/roadmap.bin"));
+const COMPACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/roadmap.bin"));
 
 /// The validated national roadmap. Cheap: no TOML is parsed.
 pub fn roadmap() -> Roadmap {
-    // The digest was produced from validated data by build.rs in this very
+    // The compact form was produced from validated data by build.rs in this very
     // build, so it cannot fail to deserialise.
-    let mut r: Roadmap = crate::digest::from_bytes(DIGEST).expect("embedded digest is valid");
+    let mut r: Roadmap = crate::compact::from_bytes(COMPACT).expect("embedded roadmap is valid");
     r.reindex();
     r
 }

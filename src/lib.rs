@@ -10,7 +10,7 @@
 pub mod answers;
 pub mod atomic;
 pub mod cache;
-pub mod digest;
+pub mod compact;
 pub mod embedded;
 pub mod load;
 pub mod matching;

@@ -11,7 +11,7 @@ mod kinds;
 mod idmap;
 mod text;
 pub use expr::{Conj, Expr, ExprError, IdAt, Term, parse_term};
-pub use idmap::{IdHasher, IdMap};
+pub use idmap::IdMap;
 pub use kinds::*;
 pub use text::Text;
 
@@ -91,7 +91,7 @@ impl<'a> Record<'a> {
 
 impl Roadmap {
     /// Rebuilds the id index. Called by the loader and after deserialising
-    /// the embedded digest, because the index is not serialised.
+    /// the embedded compact form, because the index is not serialised.
     pub fn reindex(&mut self) {
         let mut index = IdMap::default();
         index.reserve(self.counts().iter().map(|(_, n)| n).sum());

@@ -1,9 +1,9 @@
 //! [`Text`]: a string of the roadmap that is borrowed from the embedded
-//! digest when it can be, and owned otherwise.
+//! compact form when it can be, and owned otherwise.
 //!
 //! Why: the built-in roadmap has about 4,200 pieces of text. Copying each into
 //! its own `String` at start-up was a quarter of `roadmap pathways`' work, and
-//! the digest already holds every string, valid UTF-8, for the life of the
+//! the compact form already holds every string, valid UTF-8, for the life of the
 //! process. Data loaded from TOML owns its text as before.
 
 use serde::de::{self, Deserialize, Deserializer, Visitor};

@@ -132,7 +132,7 @@ fn every_renderer_cleans_text_even_from_a_tampered_cache() {
         .map(|e| e.expect("entry").path())
         .find(|p| p.extension().is_some_and(|e| e == "bin"))
         .expect("a cache file");
-    // The cache is the validated roadmap in the digest format, sealed with a
+    // The cache is the validated roadmap in the compact format, sealed with a
     // checksum (which a tamperer can recompute); edit it as JSON, where
     // every string is easy to reach.
     // The roadmap borrows its text from what it is read from (model::Text),

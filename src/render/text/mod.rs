@@ -88,12 +88,13 @@ pub fn wrap(text: &str, width: usize, first: &str, indent: &str) -> String {
     out
 }
 
-/// Columns a piece of text takes, counting each character as one.
+/// Columns a piece of text takes on a terminal: its display width, so a
+/// wide (East Asian) character counts two and a combining mark none.
 fn columns(s: &str) -> usize {
     if s.is_ascii() {
         s.len()
     } else {
-        s.chars().count()
+        unicode_width::UnicodeWidthStr::width(s)
     }
 }
 
@@ -111,5 +112,7 @@ mod tests {
         assert_eq!(wrap("café été naïve", 10, "", "  "), "café été\n  naïve\n");
         // A word longer than the width stands on its own line, uncut.
         assert_eq!(wrap("a abcdefghijkl b", 5, "", ""), "a\nabcdefghijkl\nb\n");
+        // Wide characters take two columns each.
+        assert_eq!(wrap("看护 助理 工作", 10, "", ""), "看护 助理\n工作\n");
     }
 }

@@ -79,7 +79,7 @@ pub fn run(app: &App, a: &AssessArgs) -> Result<()> {
             || a.profile_file.is_some()
             || same_person(p.answers.name.as_deref(), answers.name.as_deref())
     });
-    let today = today();
+    let today = super::today();
     let plan = engine.personal_plan(&PlanInput {
         answers: &answers,
         position: placed.position,
@@ -179,40 +179,5 @@ fn answer_error(source: Option<&Path>, key: &str, why: &str) -> Error {
     match source {
         Some(p) => Error::DataRefused(format!("{}: `{key}`: {why}", p.display())),
         None => Error::Usage(why.to_string()),
-    }
-}
-
-/// Today as `YYYY-MM-DD` (UTC), or `ROADMAP_TODAY` when set, for tests.
-fn today() -> String {
-    if let Ok(d) = std::env::var("ROADMAP_TODAY") {
-        return d;
-    }
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn civil_dates() {
-        assert_eq!(super::civil_from_days(0), (1970, 1, 1));
-        assert_eq!(super::civil_from_days(20_413), (2025, 11, 21));
-        assert_eq!(super::civil_from_days(11_016), (2000, 2, 29));
     }
 }

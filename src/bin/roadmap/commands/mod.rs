@@ -115,7 +115,7 @@ impl App {
     }
 
     /// The roadmap to answer from. The plain national data comes from the
-    /// pre-validated digest; anything else is read and validated now (or
+    /// pre-validated compact form; anything else is read and validated now (or
     /// taken from the cache of an earlier validation).
     ///
     /// It lives for the whole run and is never freed: freeing thousands of
@@ -161,6 +161,16 @@ fn cache_dir() -> Option<std::path::PathBuf> {
         Some(h) if !h.is_empty() => Some(std::path::PathBuf::from(h).join("cache")),
         _ => dirs::cache_dir().map(|d| d.join("roadmap")),
     }
+}
+
+/// Today's date where the person is, `YYYY-MM-DD` (UK summer time and all:
+/// a plan made just after midnight is dated that day), or `ROADMAP_TODAY`
+/// when set, for tests.
+pub fn today() -> String {
+    if let Ok(d) = std::env::var("ROADMAP_TODAY") {
+        return d;
+    }
+    jiff::Zoned::now().date().to_string()
 }
 
 /// Columns to draw tables in: the terminal's, `COLUMNS`, or 100 when piped.

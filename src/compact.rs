@@ -9,6 +9,12 @@
 //! recur in every reference), checked as UTF-8 in a single pass and cut into
 //! strings once; the walk refers to a string by its number in the table.
 //!
+//! Why not a crate such as `postcard` (tried, 2026-12-01): it stores each
+//! string where it occurs, so the embedded roadmap grew from 130 KB to
+//! 229 KB, and `pathways --from band3` went from 2.97 M to 3.34 M
+//! instructions and from 1.48× to 1.55× the start-up of `--version`,
+//! past the 1.5× target (BENCHMARKS.md).
+//!
 //! It is not self-describing: reader and writer must be the same types,
 //! which holds because both are this build's model (the cache key includes
 //! the version). Untrusted input (a cache file) can only produce an error,
