@@ -15,8 +15,22 @@ pub fn band_alias(s: &str) -> Option<u8> {
     digits.parse().ok()
 }
 
-/// Lowercase, with runs of spaces, hyphens and underscores folded to one space.
+/// Lowercase, with runs of spaces, hyphens and underscores folded to one
+/// space. Text that is not ASCII is first brought to Unicode compatibility
+/// form (NFKC: full-width "ＨＣＡ" is "HCA") without zero-width characters,
+/// so names that look the same match the same.
 pub fn normalise(s: &str) -> String {
+    let folded;
+    let s = if s.is_ascii() {
+        s
+    } else {
+        use unicode_normalization::UnicodeNormalization;
+        folded = s
+            .nfkc()
+            .filter(|c| !matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'))
+            .collect::<String>();
+        &folded
+    };
     let mut out = String::new();
     for word in s.split(|c: char| c.is_whitespace() || c == '-' || c == '_') {
         if word.is_empty() {
@@ -94,6 +108,13 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn look_alike_names_normalise_alike() {
+        assert_eq!(normalise("ＨＣＡ"), "hca");
+        assert_eq!(normalise("H\u{200b}CA"), "hca");
+        assert!(normalises_to("ＨＣＡ", "hca"));
     }
 
     #[test]

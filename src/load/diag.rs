@@ -68,6 +68,8 @@ pub struct Label {
 
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
+    /// A warning is worth fixing but does not make the data invalid.
+    pub warning: bool,
     pub message: String,
     pub primary: Label,
     pub secondary: Vec<Label>,
@@ -77,6 +79,7 @@ pub struct Diagnostic {
 impl Diagnostic {
     pub fn new(file: FileId, span: Range<usize>, message: impl Into<String>) -> Self {
         Diagnostic {
+            warning: false,
             message: printable(&message.into()),
             primary: Label {
                 file,
@@ -173,9 +176,12 @@ impl Report {
                 others.push(snippet(l.file).annotation(ann));
             }
         }
-        let mut title = Level::ERROR
-            .primary_title(d.message.as_str())
-            .element(first);
+        let level = if d.warning {
+            Level::WARNING
+        } else {
+            Level::ERROR
+        };
+        let mut title = level.primary_title(d.message.as_str()).element(first);
         for s in others {
             title = title.element(s);
         }

@@ -184,6 +184,18 @@ fn open_error(path: &Path, e: std::io::Error) -> LoadError {
 /// Parses and validates layers of files: the first is the base data, each
 /// later one an overlay. Returns the roadmap, or every problem found.
 pub fn build(layers: Vec<Vec<LayerFile>>) -> Result<Roadmap, Box<Report>> {
+    check(layers).map(|c| c.roadmap)
+}
+
+/// Valid data, and what is worth fixing in it anyway.
+pub struct Checked {
+    pub roadmap: Roadmap,
+    /// Warnings, with the files they point into.
+    pub warnings: Report,
+}
+
+/// Like [`build`], keeping the warnings (for `roadmap check`).
+pub fn check(layers: Vec<Vec<LayerFile>>) -> Result<Checked, Box<Report>> {
     let mut map = SourceMap::default();
     let mut parsed = Vec::new();
     let mut diagnostics = Vec::new();
@@ -234,12 +246,19 @@ pub fn build(layers: Vec<Vec<LayerFile>>) -> Result<Roadmap, Box<Report>> {
             diagnostics,
         }));
     }
-    validate::validate(parsed).map_err(|diagnostics| {
-        Box::new(Report {
+    match validate::validate(parsed) {
+        Ok((roadmap, warnings)) => Ok(Checked {
+            roadmap,
+            warnings: Report {
+                sources: map,
+                diagnostics: warnings,
+            },
+        }),
+        Err(diagnostics) => Err(Box::new(Report {
             sources: map,
             diagnostics,
-        })
-    })
+        })),
+    }
 }
 
 fn toml_message(m: &str) -> String {

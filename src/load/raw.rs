@@ -13,8 +13,6 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-pub type S<T> = Spanned<T>;
-
 /// Declares a raw record struct with the fields every record has, so they
 /// stay identical across kinds (serde's `flatten` would lose the spans).
 macro_rules! raw_record {
@@ -25,47 +23,47 @@ macro_rules! raw_record {
         pub struct $name {
             /// Stable kebab-case id, unique across all kinds of record.
             #[schemars(with = "String")]
-            pub id: S<String>,
+            pub id: Spanned<String>,
             /// Plain-words title.
             #[schemars(with = "String")]
-            pub title: S<String>,
+            pub title: Spanned<String>,
             /// One to three plain sentences.
             #[schemars(with = "String")]
-            pub summary: S<String>,
+            pub summary: Spanned<String>,
             /// URLs or source document names (e.g. `003_7de0682cd3a28a45.txt`); at least one.
             #[schemars(with = "Vec<String>")]
-            pub sources: S<Vec<S<String>>>,
+            pub sources: Spanned<Vec<Spanned<String>>>,
             /// Fact-base ids this record is built from, e.g. `C4.1`.
             #[serde(default)]
             #[schemars(with = "Vec<String>")]
-            pub facts: Vec<S<String>>,
+            pub facts: Vec<Spanned<String>>,
             /// When the record was last checked against its sources (a TOML date).
             #[schemars(with = "String")]
-            pub reviewed: S<Datetime>,
+            pub reviewed: Spanned<Datetime>,
             /// `high` (default), `medium` or `unverified`, as in the fact base.
             #[serde(default)]
             #[schemars(with = "Option<Confidence>")]
-            pub confidence: Option<S<Confidence>>,
+            pub confidence: Option<Spanned<Confidence>>,
             /// Required unless confidence is high: what is uncertain, and why.
             #[serde(default)]
             #[schemars(with = "Option<String>")]
-            pub confidence_note: Option<S<String>>,
+            pub confidence_note: Option<Spanned<String>>,
             /// Extra notes shown to the user.
             #[serde(default)]
             #[schemars(with = "Vec<String>")]
-            pub notes: Vec<S<String>>,
+            pub notes: Vec<Spanned<String>>,
             /// The first day the record holds, e.g. when an offer or a rule starts (a TOML date).
             #[serde(default)]
             #[schemars(with = "Option<String>")]
-            pub valid_from: Option<S<Datetime>>,
+            pub valid_from: Option<Spanned<Datetime>>,
             /// The last day the record holds: after it an offer is no longer open to new starters.
             #[serde(default)]
             #[schemars(with = "Option<String>")]
-            pub valid_until: Option<S<Datetime>>,
+            pub valid_until: Option<Spanned<Datetime>>,
             /// When the record must be checked again (funding, pay and policy change yearly).
             #[serde(default)]
             #[schemars(with = "Option<String>")]
-            pub review_by: Option<S<Datetime>>,
+            pub review_by: Option<Spanned<Datetime>>,
             $($(#[$fmeta])* pub $field: $ty,)*
         }
 
@@ -92,18 +90,18 @@ macro_rules! raw_record {
 
 /// Borrowed view of the fields every raw record has.
 pub struct Common<'a> {
-    pub id: &'a S<String>,
-    pub title: &'a S<String>,
-    pub summary: &'a S<String>,
-    pub sources: &'a S<Vec<S<String>>>,
-    pub facts: &'a [S<String>],
-    pub reviewed: &'a S<Datetime>,
-    pub confidence: Option<&'a S<Confidence>>,
-    pub confidence_note: Option<&'a S<String>>,
-    pub notes: &'a [S<String>],
-    pub valid_from: Option<&'a S<Datetime>>,
-    pub valid_until: Option<&'a S<Datetime>>,
-    pub review_by: Option<&'a S<Datetime>>,
+    pub id: &'a Spanned<String>,
+    pub title: &'a Spanned<String>,
+    pub summary: &'a Spanned<String>,
+    pub sources: &'a Spanned<Vec<Spanned<String>>>,
+    pub facts: &'a [Spanned<String>],
+    pub reviewed: &'a Spanned<Datetime>,
+    pub confidence: Option<&'a Spanned<Confidence>>,
+    pub confidence_note: Option<&'a Spanned<String>>,
+    pub notes: &'a [Spanned<String>],
+    pub valid_from: Option<&'a Spanned<Datetime>>,
+    pub valid_until: Option<&'a Spanned<Datetime>>,
+    pub review_by: Option<&'a Spanned<Datetime>>,
 }
 
 /// One data file: arrays of tables, one per kind.
@@ -154,7 +152,7 @@ raw_record! {
         /// The key content of the area, one sentence each.
         #[serde(default)]
         #[schemars(with = "Vec<String>")]
-        points: Vec<S<String>>,
+        points: Vec<Spanned<String>>,
     }
 }
 
@@ -168,33 +166,33 @@ raw_record! {
     RawRole {
         /// Agenda for Change band (the lowest, when it varies), 1 to 9.
         #[schemars(with = "u8")]
-        band: S<i64>,
+        band: Spanned<i64>,
         /// The highest band, when the role spans a range.
         #[serde(default)]
         #[schemars(with = "Option<u8>")]
-        band_max: Option<S<i64>>,
+        band_max: Option<Spanned<i64>>,
         /// Setting ids.
         #[serde(default)]
         #[schemars(with = "Vec<String>")]
-        settings: Vec<S<String>>,
+        settings: Vec<Spanned<String>>,
         /// kebab-case family: nursing, midwifery, ahp, mental-health, ...
         #[schemars(with = "String")]
-        family: S<String>,
+        family: Spanned<String>,
         /// The regulator when the title is protected.
         #[schemars(with = "Regulator")]
-        registered: S<Regulator>,
+        registered: Spanned<Regulator>,
         /// How people name the role; `band N` makes it the role `bandN` resolves to.
         #[serde(default)]
         #[schemars(with = "Vec<String>")]
-        aliases: Vec<S<String>>,
+        aliases: Vec<Spanned<String>>,
         /// Fields within the role.
         #[serde(default)]
         #[schemars(with = "Vec<String>")]
-        specialisms: Vec<S<String>>,
+        specialisms: Vec<Spanned<String>>,
         /// Closed to new entrants since this date.
         #[serde(default)]
         #[schemars(with = "Option<String>")]
-        closed_since: Option<S<Datetime>>,
+        closed_since: Option<Spanned<Datetime>>,
     }
 }
 
@@ -203,15 +201,15 @@ raw_record! {
 #[serde(deny_unknown_fields)]
 pub struct RawDuration {
     #[schemars(with = "u32")]
-    pub min: S<i64>,
+    pub min: Spanned<i64>,
     #[schemars(with = "u32")]
-    pub max: S<i64>,
+    pub max: Spanned<i64>,
     pub unit: Unit,
     #[serde(default)]
     pub confidence: Confidence,
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub note: Option<S<String>>,
+    pub note: Option<Spanned<String>>,
 }
 
 raw_record! {
@@ -221,38 +219,42 @@ raw_record! {
         /// RQF level, 0 (Entry) to 8.
         #[serde(default)]
         #[schemars(with = "Option<u8>")]
-        level: Option<S<i64>>,
+        level: Option<Spanned<i64>>,
         /// Apprenticeship standard reference, e.g. ST0827; only when verified.
         #[serde(default)]
         #[schemars(with = "Option<String>")]
-        standard: Option<S<String>>,
+        standard: Option<Spanned<String>>,
         #[serde(default)]
         #[schemars(with = "Option<RawDuration>")]
-        duration: Option<S<RawDuration>>,
+        duration: Option<Spanned<RawDuration>>,
         /// Hard entry requirements: every item must be met.
         #[serde(default)]
         #[schemars(with = "Vec<String>")]
-        entry: Vec<S<String>>,
+        entry: Vec<Spanned<String>>,
         /// Usually asked for, but the employer's or provider's call.
         #[serde(default)]
         #[schemars(with = "Vec<String>")]
-        usually: Vec<S<String>>,
+        usually: Vec<Spanned<String>>,
         /// Requirement ids that completing it gives you.
         #[serde(default)]
         #[schemars(with = "Vec<String>")]
-        grants: Vec<S<String>>,
+        grants: Vec<Spanned<String>>,
         /// Area ids.
         #[serde(default)]
         #[schemars(with = "Vec<String>")]
-        areas: Vec<S<String>>,
+        areas: Vec<Spanned<String>>,
         /// Rule ids.
         #[serde(default)]
         #[schemars(with = "Vec<String>")]
-        rules: Vec<S<String>>,
+        rules: Vec<Spanned<String>>,
+        /// Who pays, in plain words.
         #[serde(default)]
-        funding: Option<String>,
+        #[schemars(with = "Option<String>")]
+        funding: Option<Spanned<String>>,
+        /// How study fits around work.
         #[serde(default)]
-        study: Option<String>,
+        #[schemars(with = "Option<String>")]
+        study: Option<Spanned<String>>,
         /// Whether you are paid while you do it; by default from `kind`
         /// (apprenticeships paid, university degrees not, the rest in your job).
         #[serde(default)]
@@ -273,11 +275,11 @@ raw_record! {
         /// Alternatives that also meet this requirement.
         #[serde(default)]
         #[schemars(with = "Vec<String>")]
-        satisfied_by: Vec<S<String>>,
+        satisfied_by: Vec<Spanned<String>>,
         /// Everyday words accepted by `--have`.
         #[serde(default)]
         #[schemars(with = "Vec<String>")]
-        aliases: Vec<S<String>>,
+        aliases: Vec<Spanned<String>>,
     }
 }
 
@@ -285,22 +287,22 @@ raw_record! {
     /// A move from role(s) to a role.
     RawPathway {
         #[schemars(with = "PathwayKind")]
-        kind: S<PathwayKind>,
+        kind: Spanned<PathwayKind>,
         /// Role ids.
         #[schemars(with = "Vec<String>")]
-        from: S<Vec<S<String>>>,
+        from: Spanned<Vec<Spanned<String>>>,
         /// Role id; left out for stay-and-develop.
         #[serde(default)]
         #[schemars(with = "Option<String>")]
-        to: Option<S<String>>,
+        to: Option<Spanned<String>>,
         /// Programme ids: alternatives.
         #[serde(default)]
         #[schemars(with = "Vec<String>")]
-        via: Vec<S<String>>,
+        via: Vec<Spanned<String>>,
         /// Entry requirements of the move itself.
         #[serde(default)]
         #[schemars(with = "Vec<String>")]
-        requires: Vec<S<String>>,
+        requires: Vec<Spanned<String>>,
         #[serde(default)]
         varies_by_trust: bool,
     }
@@ -311,19 +313,19 @@ raw_record! {
     RawResource {
         #[serde(default)]
         #[schemars(with = "Option<String>")]
-        url: Option<S<String>>,
+        url: Option<Spanned<String>>,
         /// How to find it when there is no URL.
         #[serde(default)]
         #[serde(rename = "where")]
         #[schemars(with = "Option<String>")]
-        where_: Option<S<String>>,
+        where_: Option<Spanned<String>>,
         #[serde(default)]
         #[schemars(with = "Vec<String>")]
-        areas: Vec<S<String>>,
+        areas: Vec<Spanned<String>>,
         /// Requirement or barrier ids.
         #[serde(default)]
         #[schemars(with = "Vec<String>")]
-        helps_with: Vec<S<String>>,
+        helps_with: Vec<Spanned<String>>,
         #[serde(default)]
         audience: Vec<Audience>,
     }
@@ -334,7 +336,7 @@ raw_record! {
     RawBarrier {
         #[serde(default)]
         #[schemars(with = "Vec<String>")]
-        what_helps: Vec<S<String>>,
+        what_helps: Vec<Spanned<String>>,
     }
 }
 
@@ -343,19 +345,19 @@ raw_record! {
 #[serde(deny_unknown_fields)]
 pub struct RawRuleChange {
     #[schemars(with = "String")]
-    pub since: S<Datetime>,
+    pub since: Spanned<Datetime>,
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub until: Option<S<Datetime>>,
+    pub until: Option<Spanned<Datetime>>,
     #[schemars(with = "String")]
-    pub text: S<String>,
+    pub text: Spanned<String>,
 }
 
 raw_record! {
     /// A national rule that changed over time.
     RawRule {
         #[schemars(with = "Vec<RawRuleChange>")]
-        history: S<Vec<RawRuleChange>>,
+        history: Spanned<Vec<RawRuleChange>>,
     }
 }
 
@@ -366,12 +368,12 @@ raw_record! {
 pub struct RawDocument {
     /// The name records cite in `sources`.
     #[schemars(with = "String")]
-    pub file: S<String>,
+    pub file: Spanned<String>,
     /// What the document is, e.g. "HEE roadmap: Career progression".
     #[schemars(with = "String")]
-    pub title: S<String>,
+    pub title: Spanned<String>,
     /// Where it was published, when known.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
-    pub url: Option<S<String>>,
+    pub url: Option<Spanned<String>>,
 }

@@ -8,7 +8,12 @@ use hcsw_roadmap::{Error, Result, load, terminal};
 pub fn run(app: &App) -> Result<()> {
     let layers = app.layers()?;
     let files: usize = layers.iter().map(Vec::len).sum();
-    let roadmap = load::build(layers).map_err(Error::InvalidData)?;
+    let checked = load::check(layers).map_err(Error::InvalidData)?;
+    let roadmap = checked.roadmap;
+    if !checked.warnings.diagnostics.is_empty() {
+        // Warnings do not make the data invalid: said, and the exit is 0.
+        super::status(checked.warnings.render(app.stderr_color).trim_end());
+    }
     let checked = match &app.global.data {
         Some(d) => format!("the data in {}", terminal::path(d)),
         None => "the national roadmap data".to_string(),

@@ -59,6 +59,8 @@ pub fn run(cli: Cli) -> Result<()> {
 pub struct App {
     pub global: Global,
     pub style: Style,
+    /// Whether messages on stderr may be coloured.
+    pub stderr_color: bool,
 }
 
 /// How output looks, decided in this one place for both streams: colour
@@ -92,8 +94,12 @@ impl Look {
 
 impl App {
     fn new(global: Global) -> Self {
-        let style = Look::decide(global.color).stdout;
-        App { global, style }
+        let look = Look::decide(global.color);
+        App {
+            global,
+            style: look.stdout,
+            stderr_color: look.stderr_color,
+        }
     }
 
     /// The data layers the options name: base data, then each overlay.
