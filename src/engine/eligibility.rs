@@ -46,9 +46,11 @@ impl Engine<'_> {
                 } else {
                     (Status::UsuallyAsked, None)
                 };
+                // When someone else decides, gaining an alternative yourself
+                // is still a way in: say how.
                 let close_with = match status {
-                    Status::Missing | Status::UsuallyAsked => self.closers(term, held),
-                    _ => Vec::new(),
+                    Status::Met => Vec::new(),
+                    _ => self.closers(term, held),
                 };
                 Check {
                     requirement: term.source_text(),

@@ -95,27 +95,29 @@ fn next_steps_from_band_3_include_the_real_moves_with_requirements() {
     ] {
         assert!(to.contains(&want), "{want} missing from {to:?}");
     }
-    // With nothing held, the nursing associate route needs English and maths.
+    // With nothing held, the nursing associate route asks for English and
+    // maths at Level 2, or the provider's own literacy and numeracy test
+    // (fact C4.7): the provider decides.
     let tna = ns
         .steps
         .iter()
         .find(|s| s.to.id == "trainee-nursing-associate")
         .unwrap();
-    let missing: Vec<&str> = tna.options[0]
+    let decided: Vec<&str> = tna.options[0]
         .checks
         .iter()
-        .filter(|c| c.status == Status::Missing)
+        .filter(|c| c.status == Status::Decides)
         .map(|c| c.requirement.as_str())
         .collect();
-    assert!(
-        missing.contains(&"english-l2") && missing.contains(&"maths-l2"),
-        "{missing:?}"
+    assert_eq!(
+        decided,
+        ["english-l2 & maths-l2 | provider-literacy-numeracy-assessment"]
     );
-    // Each missing requirement says how to close it.
+    // Each says how to get it yourself.
     let maths = tna.options[0]
         .checks
         .iter()
-        .find(|c| c.requirement == "maths-l2")
+        .find(|c| c.requirement.contains("maths-l2"))
         .unwrap();
     assert!(
         maths

@@ -5,8 +5,8 @@
 use super::{Place, Records, Validator};
 use crate::load::diag::FileId;
 use crate::matching::normalise;
-use crate::model::*;
 use crate::model::parse_term;
+use crate::model::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use toml::Spanned;
 
@@ -22,7 +22,11 @@ impl Validator {
     pub(super) fn alias_clashes(&mut self, r: &Records) {
         self.title_clashes(r);
         let mut seen: HashMap<String, (String, Place)> = HashMap::new();
-        let mut check = |v: &mut Self, file: FileId, owner: &str, alias: &Spanned<String>, kind: &str| {
+        let mut check = |v: &mut Self,
+                         file: FileId,
+                         owner: &str,
+                         alias: &Spanned<String>,
+                         kind: &str| {
             let key = normalise(alias.get_ref());
             match seen.get(&format!("{kind}:{key}")) {
                 Some((other, loc)) if other != owner => {

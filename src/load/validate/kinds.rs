@@ -361,5 +361,4 @@ impl Validator {
             url: d.url.as_ref().map(|u| u.get_ref().clone().into()),
         }
     }
-
 }
