@@ -13,6 +13,7 @@ pub fn roadmap() -> Roadmap {
     // build, so it cannot fail to deserialise.
     let mut r: Roadmap = crate::compact::from_bytes(COMPACT).expect("embedded roadmap is valid");
     r.reindex();
+    r.national = true;
     r
 }
 

@@ -75,6 +75,32 @@ pub fn month_range(min: f64, max: f64) -> String {
     }
 }
 
+/// "2026-12-01" as "1 December 2026"; anything else as it is.
+pub fn long_date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut parts = iso.splitn(3, '-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return iso.to_string();
+    };
+    match (m.parse::<usize>(), d.parse::<u32>()) {
+        (Ok(m @ 1..=12), Ok(d)) if y.len() == 4 => format!("{d} {} {y}", MONTHS[m - 1]),
+        _ => iso.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,6 +116,13 @@ mod tests {
         assert_eq!(month_range(15.0, 24.0), "1 year 3 months to 2 years");
         assert_eq!(whole_months(36), "3 years");
         assert_eq!(whole_months(18), "18 months");
+    }
+
+    #[test]
+    fn dates_in_words() {
+        assert_eq!(long_date("2026-12-01"), "1 December 2026");
+        assert_eq!(long_date("2025-08-31"), "31 August 2025");
+        assert_eq!(long_date("soon"), "soon");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! `roadmap export`: the roadmap, or the part of it a scope selects.
 
+use super::Reviewed;
 use crate::engine::scope::{ScopeQuery, Selection};
 use crate::model::Roadmap;
 use schemars::JsonSchema;
@@ -11,6 +12,8 @@ use serde::Serialize;
 #[schemars(title = "roadmap export")]
 pub struct ExportDoc<'a> {
     pub schema_version: u32,
+    /// How current the data is: the latest `reviewed` date.
+    pub data_reviewed: Reviewed,
     pub scope: &'a ScopeQuery,
     #[serde(flatten)]
     pub records: Selection<'a>,

@@ -1,5 +1,6 @@
 //! Listings: roles, areas and search results.
 
+use super::Reviewed;
 use super::RoleRef;
 use crate::model::Text;
 use serde::Serialize;
@@ -17,6 +18,8 @@ pub struct SearchHit {
 #[derive(Debug, Clone, Serialize)]
 pub struct RolesList {
     pub schema_version: u32,
+    /// How current the data is (see `Reviewed`).
+    pub data_reviewed: Reviewed,
     pub roles: Vec<RoleRef>,
 }
 
@@ -44,6 +47,8 @@ pub struct AreaView<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct AreaList<'a> {
     pub schema_version: u32,
+    /// How current the data is (see `Reviewed`).
+    pub data_reviewed: Reviewed,
     pub areas: Vec<AreaView<'a>>,
     /// One area was asked for: people see it in full, not as a row.
     #[serde(skip)]
@@ -54,6 +59,8 @@ pub struct AreaList<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchResults {
     pub schema_version: u32,
+    /// How current the data is (see `Reviewed`).
+    pub data_reviewed: Reviewed,
     pub query: String,
     pub hits: Vec<SearchHit>,
     pub did_you_mean: Option<String>,

@@ -1,5 +1,6 @@
 //! Next steps from a position (`roadmap pathways --from`).
 
+use super::Reviewed;
 use super::{DurationOut, ProgrammeRef, ReqRef, RoleRef};
 use crate::model::{Confidence, Decider, PathwayKind, Text};
 use serde::Serialize;
@@ -29,6 +30,9 @@ pub struct Check {
     pub decided_by: Option<Decider>,
     /// What closes the gap, when status is `missing` or `usually-asked`.
     pub close_with: Vec<Closer>,
+    /// How sure the sources are of this requirement (the least sure of
+    /// the requirements it names).
+    pub confidence: Confidence,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -70,6 +74,8 @@ pub struct NextStep {
 #[derive(Debug, Clone, Serialize)]
 pub struct NextSteps {
     pub schema_version: u32,
+    /// How current the data is (see `Reviewed`).
+    pub data_reviewed: Reviewed,
     pub from: RoleRef,
     /// The band the person named, when they named one.
     pub band: Option<u8>,

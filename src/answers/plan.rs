@@ -1,6 +1,7 @@
 //! The personal plan behind `roadmap assess`, and its career-conversation
 //! record.
 
+use super::Reviewed;
 use super::{Closer, DurationOut, ReqRef, RoleRef, Route};
 use crate::profile::LastPlan;
 use serde::Serialize;
@@ -65,6 +66,8 @@ pub struct Changes {
 #[derive(Debug, Clone, Serialize)]
 pub struct PersonalPlan {
     pub schema_version: u32,
+    /// How current the data is (see `Reviewed`).
+    pub data_reviewed: Reviewed,
     pub name: Option<String>,
     pub date: String,
     pub position: RoleRef,

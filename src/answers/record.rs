@@ -1,5 +1,6 @@
 //! One record in full, with what it connects to (`roadmap show`).
 
+use super::Reviewed;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -17,6 +18,8 @@ pub struct Section {
 #[derive(Debug, Clone, Serialize)]
 pub struct RecordView {
     pub schema_version: u32,
+    /// How current the data is (see `Reviewed`).
+    pub data_reviewed: Reviewed,
     pub kind: String,
     /// Label and value pairs, in reading order.
     pub facts: Vec<(String, String)>,

@@ -48,6 +48,12 @@ pub struct DurationOut {
 }
 
 impl DurationOut {
+    /// The length for people: "15 to 24 months", marked when the sources
+    /// are not sure of it: "15 to 24 months (medium confidence)".
+    pub fn words(&self) -> String {
+        crate::model::marked(&self.label, self.confidence)
+    }
+
     pub fn of(d: &Duration) -> Self {
         DurationOut {
             min: d.min,
@@ -89,4 +95,37 @@ impl ProgrammeRef {
 pub struct ReqRef {
     pub id: Text,
     pub title: Text,
+}
+
+/// How current the data behind an answer is: the latest date any record
+/// was checked against its sources. In JSON, the date (`data_reviewed`).
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
+#[serde(transparent)]
+pub struct Reviewed {
+    /// `YYYY-MM-DD`.
+    pub date: Text,
+    /// Only the national data built into `roadmap` was used.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub national: bool,
+}
+
+impl Reviewed {
+    /// How current a roadmap is.
+    pub fn of(map: &crate::model::Roadmap) -> Reviewed {
+        Reviewed {
+            date: map.reviewed_up_to().unwrap_or_default().to_string().into(),
+            national: map.national,
+        }
+    }
+
+    /// The date in words: "National data reviewed up to 1 December 2026."
+    pub fn sentence(&self) -> String {
+        let date = crate::words::long_date(&self.date);
+        if self.national {
+            format!("National data reviewed up to {date}.")
+        } else {
+            format!("Data reviewed up to {date}.")
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! Planned routes to a goal (`roadmap pathways --to`).
 
+use super::Reviewed;
 use super::{ProgrammeRef, ReqRef, RoleRef};
 use crate::model::Text;
 use crate::words::month_range;
@@ -80,6 +81,8 @@ pub struct Route {
 #[derive(Debug, Clone, Serialize)]
 pub struct Routes {
     pub schema_version: u32,
+    /// How current the data is (see `Reviewed`).
+    pub data_reviewed: Reviewed,
     pub from: RoleRef,
     pub to: RoleRef,
     pub holding: Vec<ReqRef>,

@@ -52,12 +52,19 @@ impl Engine<'_> {
                     Status::Met => Vec::new(),
                     _ => self.closers(term, held),
                 };
+                let confidence = term
+                    .ids()
+                    .filter_map(|id| self.map.requirement(id))
+                    .map(|r| r.meta.confidence)
+                    .max()
+                    .unwrap_or_default();
                 Check {
                     requirement: term.source_text(),
                     title: self.term_title(term).into(),
                     status,
                     decided_by,
                     close_with,
+                    confidence,
                 }
             })
             .collect()
@@ -126,7 +133,7 @@ impl Engine<'_> {
                 ids
             })
             .collect();
-        for res in &self.map.resources {
+        for res in self.map.resources.iter().filter(|r| self.open(&r.meta)) {
             if res.helps_with.iter().any(|h| related.contains(h.as_str())) {
                 out.push(Closer {
                     id: res.meta.id.clone(),

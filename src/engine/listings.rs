@@ -32,6 +32,7 @@ impl<'a> Engine<'a> {
         });
         Ok(RolesList {
             schema_version: SCHEMA_VERSION,
+            data_reviewed: self.reviewed(),
             roles: roles.iter().map(|r| RoleRef::of(r)).collect(),
         })
     }
@@ -53,6 +54,7 @@ impl<'a> Engine<'a> {
         };
         Ok(AreaList {
             schema_version: SCHEMA_VERSION,
+            data_reviewed: self.reviewed(),
             areas: chosen.into_iter().map(|a| self.area_view(a)).collect(),
             one: id.is_some(),
         })

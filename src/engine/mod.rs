@@ -18,8 +18,9 @@ pub use holdings::Holdings;
 pub use position::{Position, PositionError, parse_band};
 pub use routes::RouteQuery;
 
+use crate::answers::Reviewed;
 use crate::model::IdMap;
-use crate::model::{Pathway, PathwayKind, Roadmap};
+use crate::model::{Meta, Pathway, PathwayKind, Programme, Roadmap};
 
 /// A roadmap with the indexes the queries need, built once per run.
 pub struct Engine<'a> {
@@ -31,15 +32,68 @@ pub struct Engine<'a> {
     incoming: IdMap<&'a str, Vec<&'a Pathway>>,
     /// Requirement index → programmes whose completion meets it.
     granters: Vec<Vec<usize>>,
+    /// The day answers are for (`YYYY-MM-DD`): offers that closed before it,
+    /// or open after it, are not offered. `None`: every record counts.
+    today: Option<String>,
 }
 
 impl<'a> Engine<'a> {
+    /// The engine with every record open, whatever its dates.
     pub fn new(map: &'a Roadmap) -> Self {
+        Self::build(map, None)
+    }
+
+    /// The engine as of `today` (`YYYY-MM-DD`): an offer past its
+    /// `valid-until`, before its `valid-from`, or into a role closed to new
+    /// entrants, is never offered.
+    pub fn at(map: &'a Roadmap, today: &str) -> Self {
+        Self::build(map, Some(today.to_string()))
+    }
+
+    /// Whether a record is open on the engine's day.
+    pub fn open(&self, m: &Meta) -> bool {
+        self.today.as_deref().is_none_or(|d| m.holds_on(d))
+    }
+
+    /// How current the data is, for every answer.
+    pub fn reviewed(&self) -> Reviewed {
+        Reviewed::of(self.map)
+    }
+
+    /// The day answers are for, when one was given.
+    pub fn today(&self) -> Option<&str> {
+        self.today.as_deref()
+    }
+
+    /// The open ways to make a pathway's move: each open programme it goes
+    /// via, or `None` alone when the move is applying for a post. Empty when
+    /// every programme it went via has closed.
+    pub fn vias(&self, p: &'a Pathway) -> Vec<Option<&'a Programme>> {
+        self.map
+            .via_options(p)
+            .into_iter()
+            .filter(|g| g.is_none_or(|g| self.open(&g.meta)))
+            .collect()
+    }
+
+    fn build(map: &'a Roadmap, today: Option<String>) -> Self {
+        let open = |m: &Meta| today.as_deref().is_none_or(|d| m.holds_on(d));
+        let role_open = |id: &str| {
+            map.role(id).is_some_and(|r| {
+                open(&r.meta)
+                    && r.closed_since
+                        .as_deref()
+                        .is_none_or(|c| today.as_deref().is_none_or(|d| d < c))
+            })
+        };
         let reqs = holdings::ReqIndex::new(map);
         let mut outgoing: IdMap<&str, Vec<&Pathway>> = IdMap::default();
         let mut incoming: IdMap<&str, Vec<&Pathway>> = IdMap::default();
-        for p in &map.pathways {
+        for p in map.pathways.iter().filter(|p| open(&p.meta)) {
             for from in &p.from {
+                if p.to.as_deref().is_some_and(|t| !role_open(t)) {
+                    continue;
+                }
                 outgoing.entry(from).or_default().push(p);
                 if p.kind != PathwayKind::StayAndDevelop {
                     incoming.entry(p.destination(from)).or_default().push(p);
@@ -51,6 +105,9 @@ impl<'a> Engine<'a> {
         }
         let mut granters = vec![Vec::new(); reqs.len()];
         for (pi, prog) in map.programmes.iter().enumerate() {
+            if !open(&prog.meta) {
+                continue;
+            }
             let mut h = Holdings::empty(&reqs);
             for g in &prog.grants {
                 h.add_id(&reqs, g);
@@ -65,6 +122,7 @@ impl<'a> Engine<'a> {
             outgoing,
             incoming,
             granters,
+            today,
         }
     }
 

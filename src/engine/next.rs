@@ -77,8 +77,7 @@ impl<'a> Engine<'a> {
                     return None;
                 }
                 let options: Vec<ViaOption> = self
-                    .map
-                    .via_options(p)
+                    .vias(p)
                     .into_iter()
                     .map(|prog| {
                         let mut checks = self.check_expr(&p.requires, held, true);
@@ -95,6 +94,10 @@ impl<'a> Engine<'a> {
                         }
                     })
                     .collect();
+                if options.is_empty() {
+                    // Every programme it went via has closed.
+                    return None;
+                }
                 let mut notes = p.meta.notes.clone();
                 if p.varies_by_trust {
                     notes.push(VARIES_BY_TRUST.into());
@@ -135,6 +138,7 @@ impl<'a> Engine<'a> {
         };
         NextSteps {
             schema_version: SCHEMA_VERSION,
+            data_reviewed: self.reviewed(),
             from: RoleRef::of(from),
             band: pos.band,
             also_at_band,

@@ -228,7 +228,7 @@ impl<'a> Engine<'a> {
                     .map
                     .resources
                     .iter()
-                    .filter(|r| r.helps_with.contains(&b.meta.id))
+                    .filter(|r| self.open(&r.meta) && r.helps_with.contains(&b.meta.id))
                     .map(signpost)
                     .collect(),
             })
@@ -266,6 +266,7 @@ impl<'a> Engine<'a> {
         };
         let mut plan = PersonalPlan {
             schema_version: SCHEMA_VERSION,
+            data_reviewed: self.reviewed(),
             name: a.name.clone().filter(|n| !n.trim().is_empty()),
             date: input.date.clone(),
             position: RoleRef::of(input.position.role),
@@ -319,7 +320,9 @@ impl<'a> Engine<'a> {
                     .programmes
                     .iter()
                     .filter(|p| {
-                        p.areas.iter().any(|x| x == id) && in_role.contains(&p.meta.id.as_str())
+                        self.open(&p.meta)
+                            && p.areas.iter().any(|x| x == id)
+                            && in_role.contains(&p.meta.id.as_str())
                     })
                     .map(|p| Suggestion {
                         id: p.meta.id.to_string(),
@@ -332,7 +335,7 @@ impl<'a> Engine<'a> {
                     .map
                     .resources
                     .iter()
-                    .filter(|r| r.areas.iter().any(|x| x == id))
+                    .filter(|r| self.open(&r.meta) && r.areas.iter().any(|x| x == id))
                     .map(signpost)
                     .collect();
                 signposts.truncate(4);

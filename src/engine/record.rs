@@ -5,6 +5,7 @@ use crate::SCHEMA_VERSION;
 use crate::answers::{Item, RecordView, Section};
 use crate::matching::did_you_mean;
 use crate::model::{Confidence, Record, Roadmap};
+use crate::words::long_date;
 
 fn item(id: &str, map: &Roadmap) -> Item {
     Item {
@@ -14,9 +15,11 @@ fn item(id: &str, map: &Roadmap) -> Item {
 }
 
 impl Engine<'_> {
-    /// One record in full, with what it connects to. `Err` when no record
-    /// has the id, with the closest one.
-    pub fn record(&self, id: &str) -> Result<RecordView, String> {
+    /// One record in full, with what it connects to. A programme shows the
+    /// national rules that apply to a start on `start` (`YYYY-MM-DD`; by
+    /// default the engine's day). `Err` when no record has the id, with the
+    /// closest one.
+    pub fn record(&self, id: &str, start: Option<&str>) -> Result<RecordView, String> {
         let map = self.map;
         let Some(rec) = map.get(id) else {
             let ids: Vec<&str> = map.records().map(|r| r.meta().id.as_str()).collect();
@@ -26,11 +29,12 @@ impl Engine<'_> {
                 "no record has the id \"{id}\"{hint}\n  find ids with `roadmap search WORDS`"
             ));
         };
-        Ok(view(map, self, rec))
+        let start = start.or(self.today());
+        Ok(view(map, self, rec, start))
     }
 }
 
-fn view(map: &Roadmap, engine: &Engine<'_>, rec: Record<'_>) -> RecordView {
+fn view(map: &Roadmap, engine: &Engine<'_>, rec: Record<'_>, start: Option<&str>) -> RecordView {
     let m = rec.meta();
     let mut facts: Vec<(String, String)> = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
@@ -98,7 +102,11 @@ fn view(map: &Roadmap, engine: &Engine<'_>, rec: Record<'_>) -> RecordView {
                 facts.push(("Level".into(), l));
             }
             if let Some(s) = &p.standard {
-                facts.push(("Apprenticeship standard".into(), s.to_string()));
+                let sure = match p.standard_confidence {
+                    Confidence::High => String::new(),
+                    c => format!(" ({} confidence: from one list of standards)", c.name()),
+                };
+                facts.push(("Apprenticeship standard".into(), format!("{s}{sure}")));
             }
             if let Some(d) = &p.duration {
                 let mut v = format!("typically {}", d.label());
@@ -127,12 +135,22 @@ fn view(map: &Roadmap, engine: &Engine<'_>, rec: Record<'_>) -> RecordView {
                 facts.push(("Study".into(), s.to_string()));
             }
             for rule in p.rules.iter().filter_map(|r| map.rule(r)) {
-                if let Some(now) = rule.current() {
-                    facts.push((
-                        format!("{} (since {})", rule.meta.title, now.since),
-                        now.text.to_string(),
-                    ));
-                }
+                let applies = match start {
+                    Some(d) => rule
+                        .at(d)
+                        .map(|c| (format!(" for a start on {}", long_date(d)), c)),
+                    None => rule.current().map(|c| (String::new(), c)),
+                };
+                facts.push(match applies {
+                    Some((when, c)) => (format!("{}{when}", rule.meta.title), c.text.to_string()),
+                    None => (
+                        rule.meta.title.to_string(),
+                        format!(
+                            "the data has no rule for that date: see roadmap show {}",
+                            rule.meta.id
+                        ),
+                    ),
+                });
             }
             section(
                 "Completing it gives you",
@@ -242,11 +260,7 @@ fn view(map: &Roadmap, engine: &Engine<'_>, rec: Record<'_>) -> RecordView {
         }
         Record::Rule(r) => {
             for c in &r.history {
-                let when = match &c.until {
-                    Some(u) => format!("From {} until {}", c.since, u),
-                    None => format!("From {} (in force)", c.since),
-                };
-                facts.push((when, c.text.to_string()));
+                facts.push((c.period(), c.text.to_string()));
             }
             section(
                 "Applies to",
@@ -303,23 +317,57 @@ fn view(map: &Roadmap, engine: &Engine<'_>, rec: Record<'_>) -> RecordView {
             None => m.confidence.name().to_string(),
         },
     ));
-    if !m.facts.is_empty() {
-        facts.push(("Fact-base ids".into(), m.facts.join(", ")));
+    // Fact-base ids stay in the JSON record: they mean nothing to a person.
+    if let Some(d) = &m.valid_from
+        && engine.today().is_some_and(|t| t < d.as_str())
+    {
+        facts.push(("Opens to new starters on".into(), long_date(d)));
     }
-    facts.push(("Reviewed".into(), m.reviewed.to_string()));
+    if let Some(d) = &m.valid_until {
+        let closed = engine.today().is_some_and(|t| d.as_str() < t);
+        facts.push(if closed {
+            (
+                "No longer open to new starters".into(),
+                format!("since {}", long_date(d)),
+            )
+        } else {
+            ("Open to new starters until".into(), long_date(d))
+        });
+    }
+    facts.push(("Reviewed".into(), long_date(&m.reviewed)));
+    if let Some(by) = &m.review_by {
+        let overdue = engine.today().is_some_and(|t| m.overdue_on(t));
+        facts.push((
+            "To be checked again by".into(),
+            if overdue {
+                format!("{} (overdue: this may be out of date)", long_date(by))
+            } else {
+                long_date(by)
+            },
+        ));
+    }
+    // A source document by its title, never its file name; a link as itself.
     sections.push(Section {
         title: "Sources".into(),
         items: m
             .sources
             .iter()
-            .map(|s| Item {
-                id: s.to_string(),
-                title: s.to_string(),
+            .map(|s| {
+                let title = map.source_title(s).to_string();
+                Item {
+                    id: if title == *s {
+                        s.to_string()
+                    } else {
+                        String::new()
+                    },
+                    title,
+                }
             })
             .collect(),
     });
     RecordView {
         schema_version: SCHEMA_VERSION,
+        data_reviewed: engine.reviewed(),
         kind: rec.kind().name().to_string(),
         facts,
         sections,

@@ -131,6 +131,7 @@ impl<'a> Engine<'a> {
     pub fn routes_between(&self, from: &Role, to: &Role, held: &Holdings, n: usize) -> Routes {
         Routes {
             schema_version: SCHEMA_VERSION,
+            data_reviewed: self.reviewed(),
             from: RoleRef::of(from),
             to: RoleRef::of(to),
             holding: self.holding_refs(held),
@@ -202,7 +203,7 @@ impl<'a> Engine<'a> {
                 let Some(pi) = self.map.index_of(Kind::Pathway, &p.meta.id) else {
                     continue;
                 };
-                for prog in self.map.via_options(p) {
+                for prog in self.vias(p) {
                     if let Some(mut next) = self.extend(label, pi, to, prog) {
                         next.parent = Some(seq);
                         grown.push(next);

@@ -65,6 +65,7 @@ impl<'a> Engine<'a> {
             .collect();
         ExportDoc {
             schema_version: SCHEMA_VERSION,
+            data_reviewed: self.reviewed(),
             scope: q,
             records,
             sources: sources.into_iter().collect(),

@@ -16,6 +16,7 @@ impl Engine<'_> {
         };
         SearchResults {
             schema_version: SCHEMA_VERSION,
+            data_reviewed: self.reviewed(),
             query: words.join(" "),
             hits,
             did_you_mean,
@@ -40,7 +41,7 @@ impl Engine<'_> {
                 .chain(std::iter::once(normalise(&m.id)))
                 .chain(rec.aliases().iter().map(|a| normalise(a)))
                 .collect();
-            let body = normalise(&format!("{} {}", m.summary, m.notes.join(" ")));
+            let body = normalise(&rec.body_text().join(" "));
             let mut score = 0;
             let mut all = true;
             for q in &query {

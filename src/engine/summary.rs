@@ -1,7 +1,7 @@
 //! What `roadmap check` reports of valid data.
 
 use crate::SCHEMA_VERSION;
-use crate::answers::{CheckSummary, KindCount};
+use crate::answers::{CheckSummary, KindCount, StaleList, StaleRecord};
 use crate::model::{Confidence, Kind, Roadmap};
 
 /// Counts of records by kind and confidence. `checked` and `overlays` say
@@ -40,10 +40,61 @@ pub fn check_summary(
         .collect();
     CheckSummary {
         schema_version: SCHEMA_VERSION,
+        data_reviewed: crate::answers::Reviewed::of(map),
         checked,
         overlays,
         files,
         kinds,
         total,
+    }
+}
+
+/// Records by how long ago they were checked, oldest first; with
+/// `reviewed_before`, only those checked before that date. `places` says
+/// where each is defined (`roadmap check` gets it from the loader).
+pub fn stale_records(
+    map: &Roadmap,
+    places: &[(String, String)],
+    today: &str,
+    reviewed_before: Option<&str>,
+) -> StaleList {
+    let day = |d: &str| d.parse::<jiff::civil::Date>().ok();
+    let now = day(today);
+    let place: std::collections::HashMap<&str, &str> = places
+        .iter()
+        .map(|(id, at)| (id.as_str(), at.as_str()))
+        .collect();
+    let mut records: Vec<StaleRecord> = map
+        .records()
+        .filter(|r| reviewed_before.is_none_or(|b| r.meta().reviewed.as_str() < b))
+        .map(|r| {
+            let m = r.meta();
+            let age_days = match (day(&m.reviewed), now) {
+                (Some(a), Some(b)) => (b - a).get_days().into(),
+                _ => 0,
+            };
+            StaleRecord {
+                id: m.id.to_string(),
+                kind: r.kind().name().to_string(),
+                title: m.title.to_string(),
+                reviewed: m.reviewed.to_string(),
+                age_days,
+                review_by: m.review_by.as_ref().map(|d| d.to_string()),
+                overdue: m.overdue_on(today),
+                place: place
+                    .get(m.id.as_str())
+                    .copied()
+                    .unwrap_or_default()
+                    .to_string(),
+            }
+        })
+        .collect();
+    records.sort_by(|a, b| a.reviewed.cmp(&b.reviewed).then_with(|| a.id.cmp(&b.id)));
+    StaleList {
+        schema_version: SCHEMA_VERSION,
+        data_reviewed: crate::answers::Reviewed::of(map),
+        today: today.to_string(),
+        reviewed_before: reviewed_before.map(str::to_string),
+        records,
     }
 }

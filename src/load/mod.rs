@@ -184,7 +184,7 @@ fn open_error(path: &Path, e: std::io::Error) -> LoadError {
 /// Parses and validates layers of files: the first is the base data, each
 /// later one an overlay. Returns the roadmap, or every problem found.
 pub fn build(layers: Vec<Vec<LayerFile>>) -> Result<Roadmap, Box<Report>> {
-    check(layers).map(|c| c.roadmap)
+    check_on(layers, None).map(|c| c.roadmap)
 }
 
 /// Valid data, and what is worth fixing in it anyway.
@@ -192,10 +192,14 @@ pub struct Checked {
     pub roadmap: Roadmap,
     /// Warnings, with the files they point into.
     pub warnings: Report,
+    /// Each record's id and where it is defined, as `file:line`.
+    pub places: Vec<(String, String)>,
 }
 
-/// Like [`build`], keeping the warnings (for `roadmap check`).
-pub fn check(layers: Vec<Vec<LayerFile>>) -> Result<Checked, Box<Report>> {
+/// Like [`build`], keeping the warnings and where each record is (for
+/// `roadmap check`). With `today`, records past their `review-by` date are
+/// warnings.
+pub fn check_on(layers: Vec<Vec<LayerFile>>, today: Option<&str>) -> Result<Checked, Box<Report>> {
     let mut map = SourceMap::default();
     let mut parsed = Vec::new();
     let mut diagnostics = Vec::new();
@@ -246,12 +250,20 @@ pub fn check(layers: Vec<Vec<LayerFile>>) -> Result<Checked, Box<Report>> {
             diagnostics,
         }));
     }
-    match validate::validate(parsed) {
-        Ok((roadmap, warnings)) => Ok(Checked {
-            roadmap,
+    match validate::validate(parsed, today) {
+        Ok(valid) => Ok(Checked {
+            roadmap: valid.roadmap,
+            places: valid
+                .places
+                .into_iter()
+                .map(|(id, file, at)| {
+                    let (line, _) = map.line_col(file, at);
+                    (id, format!("{}:{line}", map.file(file).name))
+                })
+                .collect(),
             warnings: Report {
                 sources: map,
-                diagnostics: warnings,
+                diagnostics: valid.warnings,
             },
         }),
         Err(diagnostics) => Err(Box::new(Report {

@@ -220,10 +220,13 @@ raw_record! {
         #[serde(default)]
         #[schemars(with = "Option<u8>")]
         level: Option<Spanned<i64>>,
-        /// Apprenticeship standard reference, e.g. ST0827; only when verified.
+        /// Apprenticeship standard reference, e.g. ST0827.
         #[serde(default)]
         #[schemars(with = "Option<String>")]
         standard: Option<Spanned<String>>,
+        /// How sure the standard reference is, when a single list gives it.
+        #[serde(default)]
+        standard_confidence: Confidence,
         #[serde(default)]
         #[schemars(with = "Option<RawDuration>")]
         duration: Option<Spanned<RawDuration>>,
@@ -344,8 +347,11 @@ raw_record! {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRuleChange {
-    #[schemars(with = "String")]
-    pub since: Spanned<Datetime>,
+    /// Only the first entry may leave it out: the rule before any date the
+    /// sources give.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub since: Option<Spanned<Datetime>>,
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub until: Option<Spanned<Datetime>>,

@@ -157,6 +157,8 @@ pub enum Regulator {
     Nmc,
     Hcpc,
     Gosc,
+    Gphc,
+    Gdc,
 }
 
 impl Regulator {
@@ -167,6 +169,8 @@ impl Regulator {
             Regulator::Nmc => Some("Nursing and Midwifery Council (NMC)"),
             Regulator::Hcpc => Some("Health and Care Professions Council (HCPC)"),
             Regulator::Gosc => Some("General Osteopathic Council (GOsC)"),
+            Regulator::Gphc => Some("General Pharmaceutical Council (GPhC)"),
+            Regulator::Gdc => Some("General Dental Council (GDC)"),
         }
     }
 
@@ -176,6 +180,8 @@ impl Regulator {
             Regulator::Nmc => Some("NMC"),
             Regulator::Hcpc => Some("HCPC"),
             Regulator::Gosc => Some("GOsC"),
+            Regulator::Gphc => Some("GPhC"),
+            Regulator::Gdc => Some("GDC"),
         }
     }
 }
@@ -283,7 +289,20 @@ pub struct Duration {
     pub note: Option<Text>,
 }
 
+/// Text marked with how sure the sources are, unless they are sure.
+pub fn marked(text: &str, c: Confidence) -> String {
+    match c {
+        Confidence::High => text.to_string(),
+        c => format!("{text} ({} confidence)", c.name()),
+    }
+}
+
 impl Duration {
+    /// The length for people, marked when the sources are not sure of it.
+    pub fn words(&self) -> String {
+        marked(&self.label(), self.confidence)
+    }
+
     /// Months, with weeks converted at 52 weeks to 12 months.
     pub fn months(&self) -> (f64, f64) {
         let f = match self.unit {
@@ -325,6 +344,7 @@ pub struct Programme {
     pub kind: ProgrammeKind,
     pub level: Option<u8>,
     pub standard: Option<Text>,
+    pub standard_confidence: Confidence,
     pub duration: Option<Duration>,
     pub entry: Expr,
     pub usually: Expr,
@@ -516,9 +536,29 @@ pub struct Barrier {
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(bound(deserialize = "'de: 'static"))]
 pub struct RuleChange {
-    pub since: Text,
+    /// `None` only for the first entry: what applied before `until`.
+    pub since: Option<Text>,
     pub until: Option<Text>,
     pub text: Text,
+}
+
+impl RuleChange {
+    /// Whether this state of the rule applies on `date` (`YYYY-MM-DD`).
+    pub fn applies_on(&self, date: &str) -> bool {
+        self.since.as_deref().is_none_or(|s| s <= date)
+            && self.until.as_deref().is_none_or(|u| date < u)
+    }
+
+    /// When it applied, in words: "From 1 August 2022 until 1 August 2025".
+    pub fn period(&self) -> String {
+        use crate::words::long_date;
+        match (&self.since, &self.until) {
+            (Some(s), Some(u)) => format!("From {} until {}", long_date(s), long_date(u)),
+            (Some(s), None) => format!("From {} (in force)", long_date(s)),
+            (None, Some(u)) => format!("Before {}", long_date(u)),
+            (None, None) => "Always".to_string(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
@@ -532,5 +572,11 @@ impl Rule {
     /// The rule in force: the last entry of its history.
     pub fn current(&self) -> Option<&RuleChange> {
         self.history.last()
+    }
+
+    /// The state of the rule for a start on `date` (`YYYY-MM-DD`), if the
+    /// history covers that date.
+    pub fn at(&self, date: &str) -> Option<&RuleChange> {
+        self.history.iter().rev().find(|c| c.applies_on(date))
     }
 }

@@ -32,6 +32,9 @@ pub struct Roadmap {
     pub rules: Vec<Rule>,
     /// Source documents cited by file name, with their titles.
     pub documents: Vec<Document>,
+    /// This is the national data built into `roadmap`, and nothing else.
+    #[serde(skip)]
+    pub national: bool,
     #[serde(skip)]
     index: IdMap<Text, (Kind, usize)>,
 }
@@ -77,6 +80,30 @@ impl<'a> Record<'a> {
             Record::Barrier(_) => Kind::Barrier,
             Record::Rule(_) => Kind::Rule,
         }
+    }
+
+    /// Every piece of prose in the record, for search: the summary, notes,
+    /// and each kind's own text (funding, study, what helps, a rule's
+    /// history, ...).
+    pub fn body_text(&self) -> Vec<&'a str> {
+        let m = self.meta();
+        let mut out: Vec<&str> = vec![&m.summary];
+        out.extend(m.notes.iter().map(Text::as_str));
+        out.extend(m.confidence_note.as_deref());
+        match self {
+            Record::Area(a) => out.extend(a.points.iter().map(Text::as_str)),
+            Record::Role(r) => out.extend(r.specialisms.iter().map(Text::as_str)),
+            Record::Programme(p) => {
+                out.extend(p.funding.as_deref());
+                out.extend(p.study.as_deref());
+                out.extend(p.duration.as_ref().and_then(|d| d.note.as_deref()));
+            }
+            Record::Resource(r) => out.extend(r.where_.as_deref()),
+            Record::Barrier(b) => out.extend(b.what_helps.iter().map(Text::as_str)),
+            Record::Rule(r) => out.extend(r.history.iter().map(|c| c.text.as_str())),
+            Record::Setting(_) | Record::Requirement(_) | Record::Pathway(_) => {}
+        }
+        out
     }
 
     /// Extra names the record answers to (role and requirement aliases).

@@ -4,7 +4,8 @@
 use super::phrases::status_word;
 use super::{Csv, listing};
 use crate::answers::{
-    Action, AreaList, ExportDoc, NextSteps, RecordView, RolesList, Routes, SearchResults,
+    Action, AreaList, CheckSummary, ExportDoc, NextSteps, RecordView, RolesList, Routes,
+    SearchResults, StaleList,
 };
 
 /// RFC 4180 CSV. Cells that a spreadsheet would run as a formula are
@@ -206,6 +207,20 @@ impl Csv for SearchResults {
 impl Csv for RecordView {
     fn csv(&self) -> String {
         let l = listing::record(self);
+        csv_rows(&l.header, &l.rows)
+    }
+}
+
+impl Csv for StaleList {
+    fn csv(&self) -> String {
+        let l = listing::stale(self);
+        csv_rows(&l.header, &l.rows)
+    }
+}
+
+impl Csv for CheckSummary {
+    fn csv(&self) -> String {
+        let l = listing::counts(self);
         csv_rows(&l.header, &l.rows)
     }
 }

@@ -41,7 +41,7 @@ pub fn page(doc: &ExportDoc<'_>, g: &Graph<'_>) -> String {
                 g.map_or("Apply for a post".into(), |g| g.meta.title.to_string()),
                 g.and_then(|g| g.level_label()).unwrap_or_default(),
                 g.and_then(|g| g.duration.as_ref())
-                    .map_or("Not given by the sources".into(), |d| d.label()),
+                    .map_or("Not given by the sources".into(), |d| d.words()),
                 map.entry_words(p, g),
             )
         })

@@ -1,7 +1,9 @@
 //! The columns of each listing (roles, areas, search results, a record's
 //! fields), shared by its table, CSV and Markdown forms.
 
-use crate::answers::{AreaList, RecordView, RolesList, SearchResults};
+use crate::answers::{
+    AreaList, CheckSummary, KindCount, RecordView, RolesList, SearchResults, StaleList,
+};
 
 pub struct Listing {
     pub header: Vec<&'static str>,
@@ -69,10 +71,62 @@ pub fn record(v: &RecordView) -> Listing {
             .iter()
             .map(|(k, v)| vec![k.clone(), v.clone()])
             .chain(v.sections.iter().flat_map(|s| {
-                s.items
-                    .iter()
-                    .map(|i| vec![s.title.clone(), format!("{} ({})", i.title, i.id)])
+                s.items.iter().map(|i| {
+                    let value = if i.id.is_empty() || i.id == i.title {
+                        i.title.clone()
+                    } else {
+                        format!("{} ({})", i.title, i.id)
+                    };
+                    vec![s.title.clone(), value]
+                })
             }))
+            .collect(),
+    }
+}
+
+/// Records by age, with where each is defined.
+pub fn stale(l: &StaleList) -> Listing {
+    Listing {
+        header: vec!["reviewed", "days ago", "review by", "kind", "id", "where"],
+        rows: l
+            .records
+            .iter()
+            .map(|r| {
+                vec![
+                    r.reviewed.clone(),
+                    r.age_days.to_string(),
+                    match (&r.review_by, r.overdue) {
+                        (Some(d), true) => format!("{d} (overdue)"),
+                        (Some(d), false) => d.clone(),
+                        (None, _) => String::new(),
+                    },
+                    r.kind.clone(),
+                    r.id.clone(),
+                    r.place.clone(),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// Records by kind and confidence, then the total.
+pub fn counts(c: &CheckSummary) -> Listing {
+    let row = |c: &KindCount| {
+        vec![
+            c.kind.clone(),
+            c.records.to_string(),
+            c.high.to_string(),
+            c.medium.to_string(),
+            c.unverified.to_string(),
+        ]
+    };
+    Listing {
+        header: vec!["kind", "records", "high confidence", "medium", "unverified"],
+        rows: c
+            .kinds
+            .iter()
+            .chain(std::iter::once(&c.total))
+            .map(row)
             .collect(),
     }
 }

@@ -4,8 +4,8 @@
 use super::phrases::{closer_text, role_line, status_word, step_words, via_text};
 use super::{Markdown, listing};
 use crate::answers::{
-    Action, AreaList, AreaView, ExportDoc, NextSteps, PersonalPlan, RecordView, RolesList, Routes,
-    SearchResults,
+    Action, AreaList, AreaView, CheckSummary, ExportDoc, NextSteps, PersonalPlan, RecordView,
+    RolesList, Routes, SearchResults, StaleList,
 };
 use crate::model::family_title;
 use crate::terminal::clean;
@@ -168,7 +168,7 @@ impl Markdown for PersonalPlan {
             let time = m
                 .duration
                 .as_ref()
-                .map_or(String::new(), |d| format!(", typically {}", d.label));
+                .map_or(String::new(), |d| format!(", typically {}", d.words()));
             s.push_str(&format!(
                 "- {} ({}) via {}{}\n",
                 md_cell(&m.to.title),
@@ -333,7 +333,7 @@ impl Markdown for ExportDoc<'_> {
                         g.and_then(|g| g.level_label()).unwrap_or_default(),
                         md_cell(
                             &g.and_then(|g| g.duration.as_ref())
-                                .map_or("not given".into(), |d| d.label())
+                                .map_or("not given".into(), |d| d.words())
                         ),
                         md_cell(&map.entry_words(p, g)),
                     ));
@@ -449,9 +449,27 @@ impl Markdown for RecordView {
         for sec in &s.sections {
             out.push_str(&format!("\n## {}\n\n", md_cell(&sec.title)));
             for i in &sec.items {
-                out.push_str(&format!("- {} (`{}`)\n", md_cell(&i.title), md_cell(&i.id)));
+                if i.id.is_empty() || i.id == i.title {
+                    out.push_str(&format!("- {}\n", md_cell(&i.title)));
+                } else {
+                    out.push_str(&format!("- {} (`{}`)\n", md_cell(&i.title), md_cell(&i.id)));
+                }
             }
         }
         out
+    }
+}
+
+impl Markdown for StaleList {
+    fn markdown(&self) -> String {
+        let l = listing::stale(self);
+        markdown_table(&l.header, &l.rows)
+    }
+}
+
+impl Markdown for CheckSummary {
+    fn markdown(&self) -> String {
+        let l = listing::counts(self);
+        markdown_table(&l.header, &l.rows)
     }
 }

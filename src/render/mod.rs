@@ -17,7 +17,10 @@ pub mod markdown;
 mod phrases;
 pub mod text;
 
-use crate::answers::ExportDoc;
+use crate::answers::{
+    AreaList, CheckSummary, ExportDoc, NextSteps, PersonalPlan, RecordView, Reviewed, RolesList,
+    Routes, SearchResults, StaleList,
+};
 use serde::Serialize;
 
 /// How output should look, decided once by the binary.
@@ -29,6 +32,8 @@ pub struct Style {
     pub fancy: bool,
     /// Columns available.
     pub width: u16,
+    /// Only ASCII characters (a terminal that says `TERM=dumb`).
+    pub ascii: bool,
 }
 
 impl Style {
@@ -37,6 +42,7 @@ impl Style {
         color: false,
         fancy: false,
         width: 100,
+        ascii: false,
     };
 }
 
@@ -55,10 +61,33 @@ pub trait Markdown {
     fn markdown(&self) -> String;
 }
 
-/// An answer in every listing format; JSON comes from its serde form.
-pub trait Report: Serialize + Text + Csv + Markdown {}
+/// An answer says how current its data is.
+pub trait Dated {
+    fn data_reviewed(&self) -> &Reviewed;
+}
 
-impl<T: Serialize + Text + Csv + Markdown> Report for T {}
+macro_rules! dated {
+    ($($t:ty),*) => { $(impl Dated for $t {
+        fn data_reviewed(&self) -> &Reviewed { &self.data_reviewed }
+    })* };
+}
+dated!(
+    NextSteps,
+    Routes,
+    RolesList,
+    AreaList<'_>,
+    SearchResults,
+    RecordView,
+    PersonalPlan,
+    CheckSummary,
+    StaleList,
+    ExportDoc<'_>
+);
+
+/// An answer in every listing format; JSON comes from its serde form.
+pub trait Report: Serialize + Text + Csv + Markdown + Dated {}
+
+impl<T: Serialize + Text + Csv + Markdown + Dated> Report for T {}
 
 /// The output formats of listings and reports (`--format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -73,14 +102,29 @@ pub enum Format {
     Markdown,
 }
 
-/// An answer in the format asked for.
+/// An answer in the format asked for. Text for people and documents ends
+/// by saying how current the data is.
 pub fn render(r: &impl Report, format: Format, style: Style) -> String {
     match format {
-        Format::Table => r.text(style),
+        Format::Table => with_footer(r.text(style), r, "\n"),
         Format::Json => json::to_string(r),
         Format::Csv => r.csv(),
-        Format::Markdown => r.markdown(),
+        Format::Markdown => with_footer(r.markdown(), r, "\n*"),
     }
+}
+
+/// `text`, then one line on how current the data is.
+pub fn with_footer(mut text: String, r: &impl Dated, lead: &str) -> String {
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(lead);
+    text.push_str(&r.data_reviewed().sentence());
+    if lead.ends_with('*') {
+        text.push('*');
+    }
+    text.push('\n');
+    text
 }
 
 /// The formats of `roadmap export`.
@@ -107,7 +151,7 @@ pub fn export(doc: &ExportDoc<'_>, format: ExportFormat) -> String {
     match format {
         ExportFormat::Json => json::to_string(doc),
         ExportFormat::Csv => doc.csv(),
-        ExportFormat::Markdown => doc.markdown(),
+        ExportFormat::Markdown => with_footer(doc.markdown(), doc, "\n*"),
         ExportFormat::Mermaid => graph::mermaid(&graph::graph(doc)),
         ExportFormat::Dot => graph::dot(&graph::graph(doc)),
         ExportFormat::Svg => graph::svg(&graph::graph(doc)),

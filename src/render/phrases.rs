@@ -16,7 +16,7 @@ pub fn role_line(r: &RoleRef) -> String {
 pub fn closer_text(c: &Closer) -> String {
     let mut s = clean(&c.title);
     if let Some(d) = &c.duration {
-        s.push_str(&format!(" ({})", d.label));
+        s.push_str(&format!(" ({})", d.words()));
     }
     s
 }
@@ -37,7 +37,7 @@ pub fn via_text(o: &ViaOption) -> String {
                 facts.push(st.to_string());
             }
             facts.push(match &p.duration {
-                Some(d) => format!("typically {}", d.label),
+                Some(d) => format!("typically {}", d.words()),
                 None => "length not given by the sources".into(),
             });
             format!("{} ({})", clean(&p.title), facts.join(", "))

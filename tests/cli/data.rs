@@ -3,7 +3,7 @@
 use super::common::{fixture, home, run};
 use hcsw_roadmap::embedded;
 use hcsw_roadmap::load;
-use hcsw_roadmap::model::{Kind, Regulator};
+use hcsw_roadmap::model::{Confidence, Kind, Regulator};
 
 #[test]
 fn shipped_data_passes_the_same_validator_as_check() {
@@ -69,12 +69,14 @@ fn verified_standard_codes_levels_and_durations_match_the_fact_base() {
         assert_eq!(p.standard.as_deref(), Some(code), "{id}");
         assert_eq!(p.level, Some(level), "{id}");
     }
-    // ST0781 is unverified in the fact base (J1): it must not appear.
-    assert!(
-        map.programmes
-            .iter()
-            .all(|p| p.standard.as_deref() != Some("ST0781"))
-    );
+    // ST0781 comes from one list of standards (K8, medium): it is shown,
+    // marked as medium confidence.
+    let rn = map
+        .programme("rn-degree-apprenticeship")
+        .expect("RN apprenticeship");
+    assert_eq!(rn.standard.as_deref(), Some("ST0781"));
+    assert_eq!(rn.standard_confidence, Confidence::Medium);
+    assert_eq!(rn.level, Some(6));
     let bridging = map.programme("bridging-programme").expect("bridging");
     let d = bridging.duration.as_ref().expect("bridging has a duration");
     assert_eq!((d.min, d.max), (12, 20));

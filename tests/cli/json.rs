@@ -66,6 +66,7 @@ struct Check {
     status: String,
     decided_by: Option<String>,
     close_with: Vec<Closer>,
+    confidence: String,
 }
 
 #[derive(Deserialize)]
@@ -95,6 +96,7 @@ struct NextStep {
 #[serde(deny_unknown_fields)]
 struct NextSteps {
     schema_version: u32,
+    data_reviewed: String,
     from: RoleRef,
     band: Option<u8>,
     also_at_band: Vec<RoleRef>,
@@ -138,6 +140,7 @@ struct Route {
 #[serde(deny_unknown_fields)]
 struct Routes {
     schema_version: u32,
+    data_reviewed: String,
     from: RoleRef,
     to: RoleRef,
     holding: Vec<ReqRef>,
@@ -148,6 +151,7 @@ struct Routes {
 #[serde(deny_unknown_fields)]
 struct Roles {
     schema_version: u32,
+    data_reviewed: String,
     roles: Vec<RoleRef>,
 }
 
@@ -165,6 +169,7 @@ struct Hit {
 #[serde(deny_unknown_fields)]
 struct Search {
     schema_version: u32,
+    data_reviewed: String,
     query: String,
     hits: Vec<Hit>,
     did_you_mean: Option<String>,

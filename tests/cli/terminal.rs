@@ -258,6 +258,7 @@ fn inject(v: &mut serde_json::Value, key: Option<&str>) {
         "valid-until",
         "review-by",
         "file",
+        "standard-confidence",
     ];
     match v {
         serde_json::Value::Object(m) => {

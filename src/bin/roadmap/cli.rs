@@ -82,11 +82,14 @@ pub enum Command {
     },
     /// Everything about one record: a role, programme, requirement, resource, ...
     #[command(
-        after_help = "Examples:\n  roadmap show nursing-associate\n  roadmap show english-l2\n  roadmap show senior-hcsw-apprenticeship --format json"
+        after_help = "Examples:\n  roadmap show nursing-associate\n  roadmap show english-l2\n  roadmap show senior-hcsw-apprenticeship --format json\n  roadmap show senior-hcsw-apprenticeship --start 2022-03   the rules for an earlier start"
     )]
     Show {
         /// Any record id (see `roadmap search`).
         id: String,
+        /// For a programme: the national rules for a start in this month (YYYY-MM; default today).
+        #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+        start: Option<String>,
         #[command(flatten)]
         out: ListOut,
     },
@@ -119,9 +122,9 @@ pub enum Command {
     Profile(ProfileCommand),
     /// Check data files: the national data, or --data / --overlay directories.
     #[command(
-        after_help = "Examples:\n  roadmap check\n  roadmap check --overlay ./our-trust\n  roadmap check --data ./data"
+        after_help = "Examples:\n  roadmap check\n  roadmap check --overlay ./our-trust\n  roadmap check --data ./data\n  roadmap check --stale --older-than 12m      records not checked for a year, oldest first"
     )]
-    Check,
+    Check(CheckArgs),
     /// Export the roadmap, or part of it, for documents, spreadsheets and intranets.
     #[command(
         after_help = "Examples:\n  roadmap export --format html -o roadmap.html\n  roadmap export --format csv --from band2 -o band2-moves.csv\n  roadmap export --format json | jq '.roles[].title'\n  roadmap export --format mermaid --to midwife"
@@ -149,6 +152,47 @@ pub enum Command {
         after_help = "Examples:\n  roadmap man > roadmap.1 && man ./roadmap.1\n  roadmap man > ~/.local/share/man/man1/roadmap.1"
     )]
     Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// List records by when they were last checked against their sources, oldest first.
+    #[arg(long)]
+    pub stale: bool,
+    /// With --stale: only records last checked longer ago than this, e.g. 12m, 2y, 90d.
+    #[arg(long, value_name = "AGE", requires = "stale", value_parser = parse_age)]
+    pub older_than: Option<jiff::Span>,
+    #[command(flatten)]
+    pub out: ListOut,
+}
+
+/// `2022-03` as the first day of that month, `2022-03-01`.
+fn parse_month(s: &str) -> Result<String, String> {
+    let day = format!("{}-01", s.trim());
+    day.parse::<jiff::civil::Date>()
+        .map(|d| d.to_string())
+        .map_err(|_| format!("\"{s}\" is not a month: write it as YYYY-MM, e.g. 2022-03"))
+}
+
+/// `12m`, `2y`, `6w`, `90d`: an age as a span of the calendar.
+fn parse_age(s: &str) -> Result<jiff::Span, String> {
+    let t = s.trim();
+    let (n, unit) = t.split_at(t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len()));
+    let n: i64 = n
+        .parse()
+        .map_err(|_| format!("\"{s}\" is not an age: use a number and d, w, m or y, e.g. 12m"))?;
+    let span = match unit {
+        "d" => jiff::Span::new().try_days(n),
+        "w" => jiff::Span::new().try_weeks(n),
+        "m" => jiff::Span::new().try_months(n),
+        "y" => jiff::Span::new().try_years(n),
+        _ => {
+            return Err(format!(
+                "\"{s}\": the unit is d (days), w (weeks), m (months) or y (years), e.g. 12m"
+            ));
+        }
+    };
+    span.map_err(|e| format!("\"{s}\": {e}"))
 }
 
 #[derive(Debug, Args)]

@@ -159,6 +159,7 @@ impl Validator {
             kind: r.kind,
             level,
             standard: r.standard.as_ref().map(|s| s.get_ref().clone().into()),
+            standard_confidence: r.standard_confidence,
             duration,
             entry,
             usually,
@@ -302,35 +303,39 @@ impl Validator {
         }
         let mut history = Vec::new();
         let mut last: Option<Text> = None;
-        for c in h.get_ref() {
-            let since = self.date(f, &c.since, "since");
+        for (i, c) in h.get_ref().iter().enumerate() {
+            let since = c.since.as_ref().map(|s| self.date(f, s, "since"));
             let until = c.until.as_ref().map(|u| self.date(f, u, "until"));
-            if let Some(u) = &until
-                && *u <= since
+            let text = self.text(f, &c.text, "history text");
+            if since.is_none() && (i > 0 || until.is_none()) {
+                self.error(f, c.text.span(), "this history entry has no `since` date")
+                    .label("add since = DATE")
+                    .help("only the first entry may leave out `since`, and then it needs `until`: the rule before that date");
+            }
+            if let (Some(s), Some(u)) = (&since, &until)
+                && *u <= *s
             {
                 self.error(
                     f,
-                    c.until.as_ref().map_or(c.since.span(), |u| u.span()),
-                    format!("until {u} is not after since {since}"),
+                    c.until.as_ref().map_or(c.text.span(), |u| u.span()),
+                    format!("until {u} is not after since {s}"),
                 )
                 .label("a rule must end after it starts");
             }
-            if let Some(prev) = &last
-                && since <= *prev
+            let start = since.clone().or(until.clone());
+            if let (Some(prev), Some(start)) = (&last, &start)
+                && *start <= *prev
             {
+                let span = c.since.as_ref().map_or(c.text.span(), |s| s.span());
                 self.error(
                     f,
-                    c.since.span(),
-                    format!("history is not in date order: {since} comes after {prev}"),
+                    span,
+                    format!("history is not in date order: {start} comes after {prev}"),
                 )
                 .label("list changes oldest first");
             }
-            last = Some(since.clone());
-            history.push(RuleChange {
-                since,
-                until,
-                text: self.text(f, &c.text, "history text"),
-            });
+            last = since.clone().or(last);
+            history.push(RuleChange { since, until, text });
         }
         Rule {
             meta: self.meta(f, a.rec.common()),

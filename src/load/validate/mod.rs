@@ -58,17 +58,28 @@ struct Validator {
     by_kind: BTreeMap<Kind, Vec<String>>,
     /// Source document names that have a `[[document]]` entry.
     documents: HashSet<String>,
+    today: Option<String>,
+}
+
+/// Valid data, with what is worth fixing anyway, and where each record is.
+pub struct Valid {
+    pub roadmap: Roadmap,
+    pub warnings: Vec<Diagnostic>,
+    /// Each record's id and where it is defined (after overlays).
+    pub places: Vec<(String, FileId, usize)>,
 }
 
 /// Validates parsed files into a roadmap, with any warnings. Diagnostics
-/// come back in file order.
-pub fn validate(files: Vec<ParsedFile>) -> Result<(Roadmap, Vec<Diagnostic>), Vec<Diagnostic>> {
+/// come back in file order. With `today`, a record whose `review-by` date
+/// has passed is a warning.
+pub fn validate(files: Vec<ParsedFile>, today: Option<&str>) -> Result<Valid, Vec<Diagnostic>> {
     let mut v = Validator {
         diags: Vec::new(),
         warnings: Vec::new(),
         kinds: HashMap::new(),
         by_kind: BTreeMap::new(),
         documents: HashSet::new(),
+        today: today.map(str::to_string),
     };
     let records = v.merge(files);
     v.documents = records
@@ -87,11 +98,41 @@ pub fn validate(files: Vec<ParsedFile>) -> Result<(Roadmap, Vec<Diagnostic>), Ve
     if v.diags.is_empty() {
         let mut warnings = v.warnings;
         warnings.sort_by_key(|d| (d.primary.file.0, d.primary.span.start));
-        Ok((roadmap, warnings))
+        Ok(Valid {
+            roadmap,
+            warnings,
+            places: records.places(),
+        })
     } else {
         let mut diags = v.diags;
         diags.sort_by_key(|d| (d.primary.file.0, d.primary.span.start));
         Err(diags)
+    }
+}
+
+impl Records {
+    /// Every record's id and where it is defined.
+    fn places(&self) -> Vec<(String, FileId, usize)> {
+        let mut out = Vec::new();
+        macro_rules! add {
+            ($($field:ident),*) => {$(
+                for r in &self.$field {
+                    out.push((r.rec.id.get_ref().clone(), r.file, r.rec.id.span().start));
+                }
+            )*};
+        }
+        add!(
+            areas,
+            settings,
+            roles,
+            programmes,
+            requirements,
+            pathways,
+            resources,
+            barriers,
+            rules
+        );
+        out
     }
 }
 
@@ -267,6 +308,17 @@ impl Validator {
         let valid_from = c.valid_from.map(|d| self.date(file, d, "valid-from"));
         let valid_until = c.valid_until.map(|d| self.date(file, d, "valid-until"));
         let review_by = c.review_by.map(|d| self.date(file, d, "review-by"));
+        if let (Some(by), Some(span), Some(today)) = (&review_by, c.review_by, self.today.clone())
+            && by.as_str() < today.as_str()
+        {
+            self.warn(
+                file,
+                span.span(),
+                format!("`{}` was due to be checked again by {by}", c.id.get_ref()),
+            )
+            .label("this date has passed")
+            .help("check the record against its sources, then update `reviewed` and `review-by`");
+        }
         if let (Some(from), Some(until), Some(span)) = (&valid_from, &valid_until, c.valid_until)
             && until < from
         {

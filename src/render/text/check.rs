@@ -2,7 +2,8 @@
 //! and confidence.
 
 use super::table::table;
-use crate::answers::{CheckSummary, KindCount};
+use crate::answers::{CheckSummary, StaleList};
+use crate::render::listing;
 use crate::render::{Style, Text};
 
 impl Text for CheckSummary {
@@ -15,21 +16,6 @@ impl Text for CheckSummary {
                 self.overlays.join(", ")
             ),
         };
-        let row = |c: &KindCount| {
-            vec![
-                c.kind.clone(),
-                c.records.to_string(),
-                c.high.to_string(),
-                c.medium.to_string(),
-                c.unverified.to_string(),
-            ]
-        };
-        let rows = self
-            .kinds
-            .iter()
-            .chain(std::iter::once(&self.total))
-            .map(row)
-            .collect();
         let mut out = format!(
             "{}{overlays}: valid. {} records in {} file{}, no problems found.\n\n",
             self.checked,
@@ -37,12 +23,37 @@ impl Text for CheckSummary {
             self.files,
             if self.files == 1 { "" } else { "s" }
         );
-        out.push_str(&table(
-            style,
-            &["kind", "records", "high confidence", "medium", "unverified"],
-            rows,
-            false,
-        ));
+        let l = listing::counts(self);
+        out.push_str(&table(style, &l.header, l.rows, false));
+        out
+    }
+}
+
+impl Text for StaleList {
+    fn text(&self, style: Style) -> String {
+        let mut out = match &self.reviewed_before {
+            Some(b) => format!(
+                "Records last checked before {}, oldest first (today is {}): {}.\n\n",
+                crate::words::long_date(b),
+                crate::words::long_date(&self.today),
+                self.records.len()
+            ),
+            None => format!(
+                "Every record by when it was last checked against its sources, oldest first (today is {}).\n\n",
+                crate::words::long_date(&self.today)
+            ),
+        };
+        if self.records.is_empty() {
+            out.push_str("None: every record was checked more recently.\n");
+            return out;
+        }
+        let l = listing::stale(self);
+        let rows = l
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| super::clean(c)).collect())
+            .collect();
+        out.push_str(&table(style, &l.header, rows, false));
         out
     }
 }

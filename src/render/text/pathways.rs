@@ -2,23 +2,25 @@
 
 use super::{clean, heading, wrap};
 use crate::answers::{Action, Check, NextSteps, Routes, Status};
+use crate::model::marked;
 use crate::model::{PathwayKind, Text};
 use crate::render::phrases::{closer_text, role_line, via_text};
 use crate::render::{Style, Text as Render};
 
 /// One line per requirement: what the person has, needs, or someone decides.
-fn check_lines(c: &Check, w: usize) -> String {
+fn check_lines(c: &Check, style: Style) -> String {
+    let w = style.width as usize;
     let (mark, lead) = match c.status {
-        Status::Met => ("  ✓ ", "you have:"),
-        Status::Missing => ("  ✗ ", "you need:"),
+        Status::Met => (if style.ascii { "  + " } else { "  ✓ " }, "you have:"),
+        Status::Missing => (if style.ascii { "  x " } else { "  ✗ " }, "you need:"),
         Status::Decides => ("  ? ", "someone decides:"),
         Status::UsuallyAsked => ("  ~ ", "usually asked for:"),
     };
-    let mut text = format!("{lead} {}", clean(&c.title));
-    if let Some(d) = c.decided_by {
-        text = format!("{} ({})", clean(&c.title), d.label());
-        text = format!("{lead} {text}");
-    }
+    let title = marked(&clean(&c.title), c.confidence);
+    let text = match c.decided_by {
+        Some(d) => format!("{lead} {title} ({})", d.label()),
+        None => format!("{lead} {title}"),
+    };
     let mut s = wrap(&text, w, &format!("      {mark}"), "          ");
     if !c.close_with.is_empty() {
         let list: Vec<String> = c.close_with.iter().take(4).map(closer_text).collect();
@@ -47,7 +49,8 @@ struct Entry {
 /// Groups next steps for reading: one entry per destination (several
 /// pathways may lead there), then destinations reached in exactly the same
 /// way share one entry, so eleven professions do not repeat one block.
-fn group_steps(ns: &NextSteps, w: usize) -> Vec<Entry> {
+fn group_steps(ns: &NextSteps, style: Style) -> Vec<Entry> {
+    let w = style.width as usize;
     let mut by_dest: Vec<Entry> = Vec::new();
     for step in &ns.steps {
         let stay = step.kind == PathwayKind::StayAndDevelop;
@@ -67,7 +70,7 @@ fn group_steps(ns: &NextSteps, w: usize) -> Vec<Entry> {
                 "      ",
             ));
             for c in &o.checks {
-                body.push_str(&check_lines(c, w));
+                body.push_str(&check_lines(c, style));
             }
         }
         match by_dest
@@ -162,7 +165,7 @@ impl Render for NextSteps {
             return s;
         }
         let mut kind = None;
-        for (n, e) in group_steps(ns, w).iter().enumerate() {
+        for (n, e) in group_steps(ns, style).iter().enumerate() {
             if kind != Some(e.kind) {
                 kind = Some(e.kind);
                 s.push('\n');
@@ -255,7 +258,7 @@ impl Render for Routes {
                     (_, None) => format!("Apply for a post as {}", role_line(&st.to)),
                 };
                 let time = match st.programme.as_ref().and_then(|p| p.duration.as_ref()) {
-                    Some(d) => format!(" ({}; {} so far)", d.label, st.cumulative.label),
+                    Some(d) => format!(" ({}; {} so far)", d.words(), st.cumulative.label),
                     None => String::new(),
                 };
                 s.push_str(&wrap(&format!("{}. {what}{time}", i + 1), w, "  ", "     "));

@@ -75,7 +75,7 @@ impl Text for PersonalPlan {
             let time = m
                 .duration
                 .as_ref()
-                .map_or(String::new(), |d| format!(", typically {}", d.label));
+                .map_or(String::new(), |d| format!(", typically {}", d.words()));
             s.push_str(&wrap(
                 &format!(
                     "{} ({}) via {}{time}",
@@ -116,7 +116,7 @@ impl Text for PersonalPlan {
                         .iter()
                         .take(3)
                         .map(|c| match &c.duration {
-                            Some(d) => format!("{} ({})", clean(&c.title), d.label),
+                            Some(d) => format!("{} ({})", clean(&c.title), d.words()),
                             None => clean(&c.title),
                         })
                         .collect();

@@ -17,8 +17,8 @@ impl Text for RecordView {
         for sec in &s.sections {
             out.push_str(&format!("\n{}:\n", sec.title));
             for i in &sec.items {
-                let line = if i.id == i.title {
-                    clean(&i.id)
+                let line = if i.id == i.title || i.id.is_empty() {
+                    clean(&i.title)
                 } else {
                     format!("{} ({})", clean(&i.title), clean(&i.id))
                 };

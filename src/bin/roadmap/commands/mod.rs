@@ -24,7 +24,7 @@ use std::path::Path;
 pub fn run(cli: Cli) -> Result<()> {
     let app = App::new(cli.global);
     match cli.command {
-        Command::Check => check::run(&app),
+        Command::Check(a) => check::run(&app, &a),
         Command::Schema { export } => schema::run(&app, export),
         Command::Export(a) => export::run(&app, &a),
         Command::Completions { shell } => {
@@ -49,7 +49,7 @@ pub fn run(cli: Cli) -> Result<()> {
         } => listings::roles(&app, band, Filter { setting, family }, out.format),
         Command::Areas { id, out } => listings::areas(&app, id.as_deref(), out.format),
         Command::Search { words, out } => listings::search(&app, &words, out.format),
-        Command::Show { id, out } => show::run(&app, &id, out.format),
+        Command::Show { id, start, out } => show::run(&app, &id, start.as_deref(), out.format),
         Command::Assess(a) => assess::run(&app, &a),
         Command::Profile(p) => profile::run(&app, &p),
     }
@@ -86,6 +86,7 @@ impl Look {
                 color,
                 fancy: tty && color && !dumb,
                 width: terminal_width(tty),
+                ascii: tty && dumb,
             },
             stderr_color: color_on(std::io::stderr().is_terminal()),
         }
@@ -117,7 +118,7 @@ impl App {
 
     /// The engine over the roadmap to answer from.
     pub fn engine(&self) -> Result<Engine<'static>> {
-        Ok(Engine::new(self.roadmap()?))
+        Ok(Engine::at(self.roadmap()?, &today()))
     }
 
     /// The roadmap to answer from. The plain national data comes from the

@@ -4,8 +4,8 @@ use super::{App, emit};
 use hcsw_roadmap::render::{Format, render};
 use hcsw_roadmap::{Error, Result};
 
-pub fn run(app: &App, id: &str, format: Format) -> Result<()> {
+pub fn run(app: &App, id: &str, start: Option<&str>, format: Format) -> Result<()> {
     let engine = app.engine()?;
-    let view = engine.record(id).map_err(Error::Usage)?;
+    let view = engine.record(id, start).map_err(Error::Usage)?;
     emit(&render(&view, format, app.style))
 }
