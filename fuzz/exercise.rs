@@ -45,6 +45,7 @@ fn engine(map: &Roadmap) {
             to,
             held,
             routes: 3,
+            paid_only: false,
         });
     }
 }

@@ -1,6 +1,6 @@
 //! Short references to records, shared by every answer.
 
-use crate::model::{Confidence, Duration, Programme, Role, Text, Unit};
+use crate::model::{Confidence, Duration, Pay, Programme, Role, Text, Unit};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -75,7 +75,15 @@ pub struct ProgrammeRef {
     pub kind: String,
     pub level: Option<u8>,
     pub standard: Option<Text>,
+    /// `high`, or `medium` when one list of standards gives the code.
+    pub standard_confidence: Confidence,
     pub duration: Option<DurationOut>,
+    /// Whether you are paid while you do it: `paid` (an apprenticeship or
+    /// trainee post), `in-job` (alongside your paid job) or `not-paid`
+    /// (full-time study).
+    pub pay: Pay,
+    /// Eligible students may get the NHS Learning Support Fund.
+    pub learning_support_fund: bool,
 }
 
 impl ProgrammeRef {
@@ -86,8 +94,21 @@ impl ProgrammeRef {
             kind: p.kind.label().to_string(),
             level: p.level,
             standard: p.standard.clone(),
+            standard_confidence: p.standard_confidence,
             duration: p.duration.as_ref().map(DurationOut::of),
+            pay: p.pay,
+            learning_support_fund: p.learning_support_fund,
         }
+    }
+
+    /// Pay in words: "paid while you train", "not paid: full-time study,
+    /// and the NHS Learning Support Fund may help".
+    pub fn pay_words(&self) -> String {
+        let mut s = self.pay.label().to_string();
+        if self.learning_support_fund {
+            s.push_str("; the NHS Learning Support Fund may help");
+        }
+        s
     }
 }
 

@@ -31,11 +31,15 @@ impl Months {
     pub fn new(min: f64, max: f64, unknown_steps: usize) -> Months {
         let round = |x: f64| (x * 10.0).round() / 10.0;
         let none = min == 0.0 && max == 0.0;
-        let label = match (none, unknown_steps > 0) {
-            (true, true) => "not known (no source gives the length)".to_string(),
-            (true, false) => "no study time".to_string(),
-            (false, true) => format!("at least {}", month_range(min, max)),
-            (false, false) => month_range(min, max),
+        let steps = |n: usize| match n {
+            1 => "1 step whose length the sources don't give".to_string(),
+            n => format!("{n} steps whose length the sources don't give"),
+        };
+        let label = match (none, unknown_steps) {
+            (true, 0) => "no study time".to_string(),
+            (true, n) => format!("not known: {}", steps(n)),
+            (false, 0) => month_range(min, max),
+            (false, n) => format!("{}, plus {}", month_range(min, max), steps(n)),
         };
         Months {
             min: round(min),
@@ -43,6 +47,20 @@ impl Months {
             label,
             unknown_steps,
         }
+    }
+
+    /// A running total: "at least" its known part once a step's length is
+    /// not known.
+    pub fn so_far(min: f64, max: f64, unknown_steps: usize) -> Months {
+        let mut m = Months::new(min, max, unknown_steps);
+        if unknown_steps > 0 {
+            m.label = if m.min == 0.0 && m.max == 0.0 {
+                "not known".to_string()
+            } else {
+                format!("at least {}", month_range(min, max))
+            };
+        }
+        m
     }
 
     /// Nothing about it is known: every step's length is missing.
@@ -72,9 +90,16 @@ pub struct RouteStep {
 #[derive(Debug, Clone, Serialize)]
 pub struct Route {
     pub rank: usize,
+    /// The known part of the time, in order; see `total_known`.
     pub total: Months,
-    /// Steps whose length no source gives: the total is then a minimum.
+    /// False when a step's length is not known: the total is then only the
+    /// known part, and the route ranks below routes of known length.
+    pub total_known: bool,
+    /// Steps whose length no source gives.
     pub steps_without_duration: usize,
+    /// Every step is paid (apprenticeship, trainee post) or done alongside a
+    /// paid job: no full-time unpaid study.
+    pub paid_throughout: bool,
     pub steps: Vec<RouteStep>,
 }
 

@@ -211,6 +211,8 @@ impl<'a> Engine<'a> {
                 to: goal,
                 held: held.clone(),
                 routes: 2,
+                // Someone who must keep earning is shown routes that pay.
+                paid_only: a.earn_while_learning,
             }),
             _ => Vec::new(),
         };

@@ -4,9 +4,20 @@
 //! The search is a bounded k-shortest label-setting search over states of
 //! (role, what the person holds). Each edge is one move along a pathway via
 //! one programme, preceded by whatever gap-closing programmes its entry
-//! requirements need. Each role is settled at most `k` times and no route
-//! repeats a role, so the search ends on any data, cyclic or not, in time
-//! proportional to roles × k × pathways: never exponential.
+//! requirements need.
+//!
+//! Ranking (docs/JSON.md): fewest steps whose length no source gives, then
+//! the shortest typical total (the middle of its range), then the shortest
+//! maximum, then the fewest steps, then the steps themselves (so ties are
+//! broken the same way every time). Labels leave the queue in that order.
+//!
+//! Bounds, on any data: the search always looks for [`ROUTES_SEARCHED`]
+//! routes (so `--routes N` is exactly the first N of them, whatever N); each
+//! role is settled at most that many times, and at most that many labels
+//! wait at each role (a label with that many better ones waiting could never
+//! be settled, so it is dropped without loss); no route repeats a role. So
+//! memory is at most roles × 2 × `ROUTES_SEARCHED` labels, and time is
+//! roles × `ROUTES_SEARCHED` × moves out of a role: never exponential.
 
 use super::{Engine, Holdings};
 use crate::SCHEMA_VERSION;
@@ -20,9 +31,15 @@ pub struct RouteQuery<'q> {
     pub from: &'q Role,
     pub to: &'q Role,
     pub held: Holdings,
-    /// How many distinct routes to return.
+    /// How many distinct routes to return (at most [`ROUTES_SEARCHED`]).
     pub routes: usize,
+    /// Only routes where the person is paid throughout (every step an
+    /// apprenticeship, a trainee post or done alongside their job).
+    pub paid_only: bool,
 }
+
+/// How many routes every search looks for: the most `--routes` may ask.
+pub const ROUTES_SEARCHED: usize = 20;
 
 /// How deep gap-closing may go: a programme to close a gap may itself need
 /// one gap closed first (e.g. Level 1 before Level 2), no further.
@@ -51,10 +68,8 @@ struct Label {
     min: f64,
     max: f64,
     unknown: usize,
-    /// Moves whose programme has no typical length. Counting them as zero
-    /// would rank an unknown-length degree as the quickest route, so routes
-    /// with fewer such moves come first, then the quicker.
-    unknown_moves: usize,
+    /// Steps from the start.
+    depth: usize,
     role: usize,
     /// Shared with the parent until a step adds something: most moves grant
     /// nothing, and at scale the copies were most of the planner's memory.
@@ -63,17 +78,42 @@ struct Label {
     steps: Vec<Step>,
 }
 
+/// The ranking of partial and whole routes (see the module docs).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Key {
+    unknown: usize,
+    mid: f64,
+    max: f64,
+    steps: usize,
+}
+
+impl Key {
+    fn cmp(&self, o: &Key) -> Ordering {
+        self.unknown
+            .cmp(&o.unknown)
+            .then(self.mid.total_cmp(&o.mid))
+            .then(self.max.total_cmp(&o.max))
+            .then(self.steps.cmp(&o.steps))
+    }
+}
+
 impl Label {
-    /// Ranking key: unknown-length moves, then the middle of the typical range.
-    fn key(&self) -> (usize, f64) {
-        (self.unknown_moves, (self.min + self.max) / 2.0)
+    /// Every step with no known length ranks the route lower: counting them
+    /// as zero would rank an unknown-length degree as the quickest route.
+    fn key(&self) -> Key {
+        Key {
+            unknown: self.unknown,
+            mid: (self.min + self.max) / 2.0,
+            max: self.max,
+            steps: self.depth,
+        }
     }
 }
 
 /// Heap entry ordered so the smallest key pops first; `seq` breaks ties by
-/// insertion order, keeping results deterministic.
+/// insertion order, keeping the search deterministic.
 struct Entry {
-    key: (usize, f64),
+    key: Key,
     seq: usize,
 }
 
@@ -90,11 +130,35 @@ impl PartialOrd for Entry {
 }
 impl Ord for Entry {
     fn cmp(&self, o: &Self) -> Ordering {
-        o.key
-            .0
-            .cmp(&self.key.0)
-            .then(o.key.1.total_cmp(&self.key.1))
-            .then(o.seq.cmp(&self.seq))
+        o.key.cmp(&self.key).then(o.seq.cmp(&self.seq))
+    }
+}
+
+/// What gap-closing costs: steps of unknown length first (an unknown
+/// length is never taken as quick), then typical months.
+#[derive(Clone, Copy, Default)]
+struct Cost {
+    unknown: usize,
+    months: f64,
+}
+
+impl Cost {
+    fn plus(self, min: f64, max: f64, known: bool) -> Cost {
+        Cost {
+            unknown: self.unknown + usize::from(!known),
+            months: self.months + (min + max) / 2.0,
+        }
+    }
+
+    fn add(self, o: Cost) -> Cost {
+        Cost {
+            unknown: self.unknown + o.unknown,
+            months: self.months + o.months,
+        }
+    }
+
+    fn better_than(&self, o: &Cost) -> bool {
+        (self.unknown, self.months) < (o.unknown, o.months)
     }
 }
 
@@ -102,8 +166,9 @@ impl Ord for Entry {
 struct Closing {
     steps: Vec<Step>,
     held: Holdings,
+    /// Requirements someone else decides, for the step the gap is closed for.
     decided: Vec<usize>,
-    cost: f64,
+    cost: Cost,
 }
 
 impl Closing {
@@ -112,13 +177,13 @@ impl Closing {
             steps: Vec::new(),
             held: held.clone(),
             decided: Vec::new(),
-            cost: 0.0,
+            cost: Cost::default(),
         }
     }
 
     /// Follows this closing with another that starts where it ends.
     fn absorb(&mut self, sub: Closing) {
-        self.cost += sub.cost;
+        self.cost = self.cost.add(sub.cost);
         self.held = sub.held;
         self.decided.extend(sub.decided);
         self.steps.extend(sub.steps);
@@ -128,7 +193,15 @@ impl Closing {
 impl<'a> Engine<'a> {
     /// Routes from one role to another for someone holding `held`: the
     /// answer to `pathways --to`.
-    pub fn routes_between(&self, from: &Role, to: &Role, held: &Holdings, n: usize) -> Routes {
+    /// With `paid_only`, only routes where the person is paid throughout.
+    pub fn routes_between(
+        &self,
+        from: &Role,
+        to: &Role,
+        held: &Holdings,
+        n: usize,
+        paid_only: bool,
+    ) -> Routes {
         Routes {
             schema_version: SCHEMA_VERSION,
             data_reviewed: self.reviewed(),
@@ -140,6 +213,7 @@ impl<'a> Engine<'a> {
                 to,
                 held: held.clone(),
                 routes: n,
+                paid_only,
             }),
         }
     }
@@ -151,44 +225,52 @@ impl<'a> Engine<'a> {
         else {
             return Vec::new();
         };
-        let k = q.routes.max(1);
-        let per_role = k;
-        let mut settled = vec![0usize; self.map.roles.len()];
+        let k = ROUTES_SEARCHED;
+        let roles = self.map.roles.len();
+        let mut settled = vec![0usize; roles];
+        // Per role, the labels waiting in the queue: at most `k`.
+        let mut waiting: Vec<Vec<(Key, usize)>> = vec![Vec::new(); roles];
+        let mut dead: Vec<bool> = vec![false];
         let mut arena: Vec<Label> = vec![Label {
             parent: None,
             min: 0.0,
             max: 0.0,
             unknown: 0,
-            unknown_moves: 0,
+            depth: 0,
             role: start,
             held: Rc::new(q.held.clone()),
             steps: Vec::new(),
         }];
         let mut heap = BinaryHeap::new();
         heap.push(Entry {
-            key: (0, 0.0),
+            key: arena[0].key(),
             seq: 0,
         });
         let mut found: Vec<(Label, Vec<Step>)> = Vec::new();
         let mut signatures = HashSet::new();
 
         let mut grown: Vec<Label> = Vec::new();
-        while let Some(Entry { seq, .. }) = heap.pop() {
-            let label = &arena[seq];
-            if settled[label.role] >= per_role {
+        while let Some(Entry { seq, key }) = heap.pop() {
+            if dead[seq] {
                 continue;
             }
-            settled[label.role] += 1;
-            if label.role == goal {
+            let role = arena[seq].role;
+            waiting[role].retain(|&(_, s)| s != seq);
+            if settled[role] >= k {
+                continue;
+            }
+            settled[role] += 1;
+            if role == goal {
                 let steps = route_steps(&arena, seq);
                 if !steps.is_empty() && signatures.insert(signature(&steps)) {
-                    found.push((label.clone(), steps));
+                    found.push((arena[seq].clone(), steps));
                     if found.len() >= k {
                         break;
                     }
                 }
                 continue;
             }
+            let label = &arena[seq];
             let role_id = self.map.roles[label.role].meta.id.as_str();
             for p in self.pathways_from(role_id) {
                 if p.kind == PathwayKind::StayAndDevelop {
@@ -197,6 +279,11 @@ impl<'a> Engine<'a> {
                 let Some(to) = p.to.as_deref().and_then(role_index) else {
                     continue;
                 };
+                // A move can only make a route longer: when `to` is full of
+                // better labels, nothing from here could be settled there.
+                if settled[to] >= k || full_of_better(&waiting[to], k, &key) {
+                    continue;
+                }
                 if visits(&arena, seq, to) {
                     continue;
                 }
@@ -204,7 +291,10 @@ impl<'a> Engine<'a> {
                     continue;
                 };
                 for prog in self.vias(p) {
-                    if let Some(mut next) = self.extend(label, pi, to, prog) {
+                    if q.paid_only && prog.is_some_and(|g| !g.pay.earning()) {
+                        continue;
+                    }
+                    if let Some(mut next) = self.extend(label, pi, to, prog, q.paid_only) {
                         next.parent = Some(seq);
                         grown.push(next);
                     }
@@ -212,23 +302,40 @@ impl<'a> Engine<'a> {
             }
             // Added after the loop, which borrows the label from the arena.
             for next in grown.drain(..) {
-                heap.push(Entry {
-                    key: next.key(),
-                    seq: arena.len(),
-                });
+                let (to, key, seq) = (next.role, next.key(), arena.len());
+                let w = &mut waiting[to];
+                if w.len() >= k {
+                    // Full: the new label displaces the worst, or is dropped.
+                    let (worst, at) = w
+                        .iter()
+                        .enumerate()
+                        .max_by(|a, b| a.1.0.cmp(&b.1.0).then(a.1.1.cmp(&b.1.1)))
+                        .map(|(i, e)| (*e, i))
+                        .expect("full, so not empty");
+                    if key.cmp(&worst.0) != Ordering::Less {
+                        continue;
+                    }
+                    w.swap_remove(at);
+                    dead[worst.1] = true;
+                    // Its steps are never read again.
+                    arena[worst.1].steps = Vec::new();
+                }
+                w.push((key, seq));
+                heap.push(Entry { key, seq });
                 arena.push(next);
+                dead.push(false);
             }
         }
+        // Labels left the queue in key order; equal keys are put in the
+        // order of their steps, so the ranking never depends on the search.
         found.sort_by(|(a, sa), (b, sb)| {
-            let (ka, kb) = (a.key(), b.key());
-            ka.0.cmp(&kb.0)
-                .then(ka.1.total_cmp(&kb.1))
-                .then(a.max.total_cmp(&b.max))
-                .then(sa.len().cmp(&sb.len()))
+            a.key()
+                .cmp(&b.key())
                 .then_with(|| signature(sa).cmp(&signature(sb)))
         });
         found
             .into_iter()
+            .take(q.routes.max(1))
             .enumerate()
             .map(|(i, (l, steps))| self.route(i + 1, &l, &steps))
             .collect()
@@ -241,6 +348,7 @@ impl<'a> Engine<'a> {
         pi: usize,
         to: usize,
         prog: Option<&Programme>,
+        paid_only: bool,
     ) -> Option<Label> {
         let p = &self.map.pathways[pi];
         let terms = p
@@ -252,7 +360,7 @@ impl<'a> Engine<'a> {
             min: label.min,
             max: label.max,
             unknown: label.unknown,
-            unknown_moves: label.unknown_moves,
+            depth: label.depth,
             role: label.role,
             held: label.held.clone(),
             steps: Vec::new(),
@@ -262,7 +370,7 @@ impl<'a> Engine<'a> {
             if self.term_met(term, &next.held) {
                 continue;
             }
-            let closing = self.close_term(term, &next.held, label.role, GAP_DEPTH)?;
+            let closing = self.close_term(term, &next.held, label.role, GAP_DEPTH, paid_only)?;
             decided.extend(closing.decided);
             next.held = Rc::new(closing.held);
             for s in closing.steps {
@@ -321,6 +429,7 @@ impl<'a> Engine<'a> {
         held: &Holdings,
         role: usize,
         depth: usize,
+        paid_only: bool,
     ) -> Option<Closing> {
         let mut best: Option<Closing> = None;
         for conj in &term.0 {
@@ -338,7 +447,7 @@ impl<'a> Engine<'a> {
                     c.decided.push(ri);
                     continue;
                 }
-                match self.cheapest_granter(ri, &c.held, role, depth) {
+                match self.cheapest_granter(ri, &c.held, role, depth, paid_only) {
                     Some(sub) => c.absorb(sub),
                     None => {
                         feasible = false;
@@ -346,7 +455,7 @@ impl<'a> Engine<'a> {
                     }
                 }
             }
-            if feasible && best.as_ref().is_none_or(|b| c.cost < b.cost) {
+            if feasible && best.as_ref().is_none_or(|b| c.cost.better_than(&b.cost)) {
                 best = Some(c);
             }
         }
@@ -361,6 +470,7 @@ impl<'a> Engine<'a> {
         held: &Holdings,
         role: usize,
         depth: usize,
+        paid_only: bool,
     ) -> Option<Closing> {
         if depth == 0 {
             return None;
@@ -368,13 +478,16 @@ impl<'a> Engine<'a> {
         let mut best: Option<Closing> = None;
         for &gi in &self.granters[ri] {
             let g = &self.map.programmes[gi];
+            if paid_only && !g.pay.earning() {
+                continue;
+            }
             let mut c = Closing::start(held);
             let mut feasible = true;
             for term in &g.entry {
                 if self.term_met(term, &c.held) {
                     continue;
                 }
-                match self.close_term(term, &c.held, role, depth - 1) {
+                match self.close_term(term, &c.held, role, depth - 1, paid_only) {
                     Some(sub) => c.absorb(sub),
                     None => {
                         feasible = false;
@@ -385,12 +498,16 @@ impl<'a> Engine<'a> {
             if !feasible {
                 continue;
             }
+            // What someone else decides for g's own entry belongs to g's step.
+            let mut decided = std::mem::take(&mut c.decided);
+            decided.sort_unstable();
+            decided.dedup();
             let before = c.held.clone();
             for id in &g.grants {
                 c.held.add_id(&self.reqs, id);
             }
             let (min, max, known) = duration_of(Some(g));
-            c.cost += (min + max) / 2.0;
+            c.cost = c.cost.plus(min, max, known);
             let closes: Vec<usize> = c
                 .held
                 .iter()
@@ -403,13 +520,13 @@ impl<'a> Engine<'a> {
                 from: role,
                 to: role,
                 closes,
-                decided: Vec::new(),
+                decided,
                 usually_missing: Vec::new(),
                 min,
                 max,
                 known,
             });
-            if best.as_ref().is_none_or(|b| c.cost < b.cost) {
+            if best.as_ref().is_none_or(|b| c.cost.better_than(&b.cost)) {
                 best = Some(c);
             }
         }
@@ -423,11 +540,19 @@ impl<'a> Engine<'a> {
             title: self.map.title_of(self.reqs.id(i)),
         };
         let (mut min, mut max) = (0.0, 0.0);
+        let steps_paid = steps.iter().all(|s| {
+            s.programme
+                .is_none_or(|i| self.map.programmes[i].pay.earning())
+        });
+        let mut unknown = 0;
         let steps = steps
             .iter()
             .map(|s| {
                 min += s.min;
                 max += s.max;
+                if !s.known && s.programme.is_some() {
+                    unknown += 1;
+                }
                 let p = s.programme.map(|i| &self.map.programmes[i]);
                 let mut notes = Vec::new();
                 if let Some(pi) = s.pathway {
@@ -452,7 +577,7 @@ impl<'a> Engine<'a> {
                     closes: s.closes.iter().map(|&i| req(i)).collect(),
                     decided: s.decided.iter().map(|&i| req(i)).collect(),
                     usually_missing: s.usually_missing.iter().map(|&i| req(i)).collect(),
-                    cumulative: Months::new(min, max, 0),
+                    cumulative: Months::so_far(min, max, unknown),
                     notes,
                 }
             })
@@ -460,22 +585,22 @@ impl<'a> Engine<'a> {
         Route {
             rank,
             total: Months::new(l.min, l.max, l.unknown),
+            total_known: l.unknown == 0,
             steps_without_duration: l.unknown,
+            paid_throughout: steps_paid,
             steps,
         }
     }
 }
 
 fn push_step(l: &mut Label, s: Step) {
+    l.depth += 1;
     l.min += s.min;
     l.max += s.max;
     // A post needs no study time; only a programme without a known length
     // makes a total uncertain.
     if !s.known && s.programme.is_some() {
         l.unknown += 1;
-        if s.action == Action::Move {
-            l.unknown_moves += 1;
-        }
     }
     l.steps.push(s);
 }
@@ -488,6 +613,11 @@ fn duration_of(p: Option<&Programme>) -> (f64, f64, bool) {
         }
         None => (0.0, 0.0, false),
     }
+}
+
+/// Whether `k` labels better than `key` are already waiting at a role.
+fn full_of_better(waiting: &[(Key, usize)], k: usize, key: &Key) -> bool {
+    waiting.len() >= k && waiting.iter().all(|(w, _)| w.cmp(key) != Ordering::Greater)
 }
 
 /// Whether the route ending at label `at` has been at `role`.

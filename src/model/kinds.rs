@@ -388,7 +388,7 @@ impl Pay {
         match self {
             Pay::Paid => "paid while you train",
             Pay::NotPaid => "not paid: full-time study",
-            Pay::InJob => "alongside your paid job",
+            Pay::InJob => "done alongside your paid job",
         }
     }
 }

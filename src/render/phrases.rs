@@ -34,12 +34,13 @@ pub fn via_text(o: &ViaOption) -> String {
                 });
             }
             if let Some(st) = &p.standard {
-                facts.push(st.to_string());
+                facts.push(crate::model::marked(st, p.standard_confidence));
             }
             facts.push(match &p.duration {
                 Some(d) => format!("typically {}", d.words()),
                 None => "length not given by the sources".into(),
             });
+            facts.push(p.pay_words());
             format!("{} ({})", clean(&p.title), facts.join(", "))
         }
     }

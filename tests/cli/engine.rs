@@ -197,6 +197,7 @@ fn plan(from: &str, to: &str, have: &[&str], n: usize) -> Vec<Route> {
         to,
         held,
         routes: n,
+        paid_only: false,
     })
 }
 
@@ -317,22 +318,110 @@ proptest! {
         let to = &m.roles[to % m.roles.len()];
         prop_assume!(from.meta.id != to.meta.id);
         let have: Vec<String> = have.iter().map(|i| m.requirements[i % m.requirements.len()].meta.id.to_string()).collect();
-        let routes = e.routes(&RouteQuery { from, to, held: e.holdings(&have), routes: n });
+        let routes = e.routes(&RouteQuery { from, to, held: e.holdings(&have), routes: n, paid_only: false });
         prop_assert!(routes.len() <= n);
         for r in &routes {
             assert_valid(&e, r, &have, &from.meta.id);
             prop_assert_eq!(&r.steps.last().unwrap().to.id, &to.meta.id);
         }
-        // Sorted: fewer unknown-length moves first, then by typical total.
+        // Sorted: fewer steps of unknown length first, then by typical total.
         let keys: Vec<(usize, f64)> = routes.iter().map(|r| {
-            let unknown_moves = r.steps.iter().filter(|s| s.action == Action::Move && s.programme.as_ref().is_some_and(|p| p.duration.is_none())).count();
-            (unknown_moves, (r.total.min + r.total.max) / 2.0)
-        }).collect();
+            let unknown = r.steps.iter().filter(|s| s.programme.as_ref().is_some_and(|p| p.duration.is_none())).count();
+            prop_assert_eq!(unknown, r.steps_without_duration);
+            prop_assert_eq!(r.total_known, unknown == 0);
+            Ok((unknown, (r.total.min + r.total.max) / 2.0))
+        }).collect::<Result<_, _>>()?;
         for w in keys.windows(2) {
             prop_assert!(w[0].0 < w[1].0 || (w[0].0 == w[1].0 && w[0].1 <= w[1].1 + 0.11), "{:?}", keys);
         }
         // Distinct.
         let sigs: std::collections::HashSet<String> = routes.iter().map(|r| r.steps.iter().map(|s| format!("{:?}{:?}{}", s.programme.as_ref().map(|p| &p.id), s.pathway, s.to.id)).collect()).collect();
         prop_assert_eq!(sigs.len(), routes.len());
+    }
+}
+
+/// A random small roadmap as TOML: roles linked by lateral moves (so any
+/// shape is valid), programmes of known or unknown length, with entry
+/// requirements that other programmes grant.
+fn random_roadmap(
+    roles: usize,
+    progs: &[(Option<(u32, u32)>, usize, Option<usize>)],
+    moves: &[(usize, usize, Vec<usize>)],
+) -> String {
+    let head = |kind: &str, id: &str| {
+        format!(
+            "[[{kind}]]\nid = \"{id}\"\ntitle = \"{id}\"\nsummary = \"x\"\nsources = [\"https://example.org/x\"]\nreviewed = 2026-11-21\n"
+        )
+    };
+    let mut t = String::new();
+    for q in 0..4 {
+        t += &head("requirement", &format!("q{q}"));
+        t += "kind = \"qualification\"\n\n";
+    }
+    for r in 0..roles {
+        t += &head("role", &format!("r{r}"));
+        t += "band = 3\nfamily = \"general\"\nregistered = \"none\"\n\n";
+    }
+    for (i, (d, grants, entry)) in progs.iter().enumerate() {
+        t += &head("programme", &format!("p{i}"));
+        t += "kind = \"course\"\n";
+        if let Some((a, b)) = d {
+            t += &format!("duration = {{ min = {a}, max = {b}, unit = \"months\" }}\n");
+        }
+        t += &format!("grants = [\"q{grants}\"]\n");
+        if let Some(e) = entry
+            && e != grants
+        {
+            t += &format!("entry = [\"q{e}\"]\n");
+        }
+        t += "\n";
+    }
+    for (i, (from, to, via)) in moves.iter().enumerate() {
+        if from == to {
+            continue;
+        }
+        t += &head("pathway", &format!("m{i}"));
+        t += &format!("kind = \"lateral\"\nfrom = [\"r{from}\"]\nto = \"r{to}\"\n");
+        let via: Vec<String> = via.iter().map(|v| format!("\"p{v}\"")).collect();
+        t += &format!("via = [{}]\n\n", via.join(", "));
+    }
+    t
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(120))]
+
+    /// `--routes N` is exactly the first N of `--routes 10`: the ranking
+    /// never depends on how many routes were asked for.
+    #[test]
+    fn the_first_n_routes_are_the_same_whatever_n(
+        roles in 3usize..9,
+        progs in proptest::collection::vec(
+            (proptest::option::of((1u32..30, 0u32..12)), 0usize..4, proptest::option::of(0usize..4)),
+            1..8,
+        ),
+        moves in proptest::collection::vec((0usize..9, 0usize..9, proptest::collection::vec(0usize..8, 0..3)), 4..30),
+        n in 1usize..10,
+    ) {
+        let progs: Vec<_> = progs.into_iter().map(|(d, g, e)| (d.map(|(a, extra)| (a, a + extra)), g, e)).collect();
+        let moves: Vec<_> = moves
+            .into_iter()
+            .map(|(f, t, v)| (f % roles, t % roles, v.into_iter().map(|v| v % progs.len()).collect::<Vec<_>>()))
+            .collect();
+        let text = random_roadmap(roles, &progs, &moves);
+        let map = match hcsw_roadmap::load::build(vec![vec![hcsw_roadmap::load::LayerFile::text("r.toml", text)]]) {
+            Ok(m) => m,
+            Err(r) => panic!("{}", r.render(false)),
+        };
+        let e = Engine::new(&map);
+        let from = &map.roles[0];
+        let to = &map.roles[roles - 1];
+        let ask = |k: usize| e.routes(&RouteQuery { from, to, held: e.holdings(&[]), routes: k, paid_only: false });
+        let sig = |r: &Route| -> String {
+            r.steps.iter().map(|s| format!("{:?}/{:?}/{}", s.programme.as_ref().map(|p| &p.id), s.pathway, s.to.id)).collect::<Vec<_>>().join(">")
+        };
+        let ten: Vec<String> = ask(10).iter().map(sig).collect();
+        let first: Vec<String> = ask(n).iter().map(sig).collect();
+        prop_assert_eq!(&first[..], &ten[..n.min(ten.len())]);
     }
 }

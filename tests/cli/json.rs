@@ -43,7 +43,10 @@ struct Programme {
     kind: String,
     level: Option<u8>,
     standard: Option<String>,
+    standard_confidence: String,
     duration: Option<Duration>,
+    pay: String,
+    learning_support_fund: bool,
 }
 
 #[derive(Deserialize)]
@@ -132,7 +135,9 @@ struct RouteStep {
 struct Route {
     rank: usize,
     total: Months,
+    total_known: bool,
     steps_without_duration: usize,
+    paid_throughout: bool,
     steps: Vec<RouteStep>,
 }
 

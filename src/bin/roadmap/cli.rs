@@ -287,6 +287,13 @@ pub struct PathwaysArgs {
     /// How many routes to show with --to.
     #[arg(long, default_value_t = 3, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=20))]
     pub routes: u8,
+    /// Only ways where you are paid while you learn: apprenticeships, trainee
+    /// posts and study alongside your job (no full-time unpaid university).
+    #[arg(long)]
+    pub paid: bool,
+    /// Only the summary: one line per option.
+    #[arg(long)]
+    pub brief: bool,
     #[command(flatten)]
     pub out: ListOut,
 }

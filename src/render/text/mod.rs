@@ -16,8 +16,9 @@ use super::Style;
 /// A route's total for a heading: "3 to 4 years in total", or a plain
 /// "total time not known" when no step has a known length.
 pub fn total_words(total: &crate::answers::Months) -> String {
-    if total.none_known() {
-        "total time not known: no source gives a typical length".into()
+    if total.unknown_steps > 0 {
+        // "3 to 4 years, plus 1 step whose length the sources don't give"
+        total.label.clone()
     } else {
         format!("{} in total", total.label)
     }

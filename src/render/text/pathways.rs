@@ -261,7 +261,16 @@ impl Render for Routes {
                     Some(d) => format!(" ({}; {} so far)", d.words(), st.cumulative.label),
                     None => String::new(),
                 };
-                s.push_str(&wrap(&format!("{}. {what}{time}", i + 1), w, "  ", "     "));
+                let pay = st
+                    .programme
+                    .as_ref()
+                    .map_or(String::new(), |p| format!(" Pay: {}.", p.pay_words()));
+                s.push_str(&wrap(
+                    &format!("{}. {what}{time}.{}", i + 1, pay),
+                    w,
+                    "  ",
+                    "     ",
+                ));
                 if !st.decided.is_empty() {
                     let d: Vec<String> = st.decided.iter().map(|x| clean(&x.title)).collect();
                     s.push_str(&wrap(
@@ -287,20 +296,6 @@ impl Render for Routes {
                 for n in &st.notes {
                     s.push_str(&wrap(&format!("Note: {}", clean(n)), w, "     ", "       "));
                 }
-            }
-            if route.steps_without_duration > 0 {
-                s.push_str(&wrap(
-                &match route.steps_without_duration {
-                    1 => "The total is a minimum: 1 step has no typical length in the sources."
-                        .to_string(),
-                    n => format!(
-                        "The total is a minimum: {n} steps have no typical length in the sources."
-                    ),
-                },
-                w,
-                "  ",
-                "  ",
-            ));
             }
         }
         s.push_str(&wrap("\nTimes assume one step after another, full programme lengths, and no credit for prior learning.", w, "", ""));

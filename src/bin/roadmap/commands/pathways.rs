@@ -56,7 +56,8 @@ pub fn run(app: &App, a: &PathwaysArgs) -> Result<()> {
                     to.role.meta.title
                 )));
             }
-            let routes = engine.routes_between(from.role, to.role, &held, a.routes as usize);
+            let routes =
+                engine.routes_between(from.role, to.role, &held, a.routes as usize, a.paid);
             render(&routes, a.out.format, app.style)
         }
     };
