@@ -340,12 +340,16 @@ proptest! {
     }
 }
 
+/// A programme: its length in months if known, the requirement it grants,
+/// and one it needs.
+type RandomProgramme = (Option<(u32, u32)>, usize, Option<usize>);
+
 /// A random small roadmap as TOML: roles linked by lateral moves (so any
 /// shape is valid), programmes of known or unknown length, with entry
 /// requirements that other programmes grant.
 fn random_roadmap(
     roles: usize,
-    progs: &[(Option<(u32, u32)>, usize, Option<usize>)],
+    progs: &[RandomProgramme],
     moves: &[(usize, usize, Vec<usize>)],
 ) -> String {
     let head = |kind: &str, id: &str| {
