@@ -32,6 +32,10 @@ pub struct Engine<'a> {
     incoming: IdMap<&'a str, Vec<&'a Pathway>>,
     /// Requirement index → programmes whose completion meets it.
     granters: Vec<Vec<usize>>,
+    /// Role index → the moves out of it, for route planning: (pathway
+    /// index, destination role index, open programme indices to go via,
+    /// `None` for applying for a post).
+    moves: Vec<Vec<(usize, usize, Vec<Option<usize>>)>>,
     /// The day answers are for (`YYYY-MM-DD`): offers that closed before it,
     /// or open after it, are not offered. `None`: every record counts.
     today: Option<String>,
@@ -116,12 +120,40 @@ impl<'a> Engine<'a> {
                 granters[r].push(pi);
             }
         }
+        let mut moves = vec![Vec::new(); map.roles.len()];
+        for (pi, p) in map.pathways.iter().enumerate() {
+            if p.kind == PathwayKind::StayAndDevelop || !open(&p.meta) {
+                continue;
+            }
+            let Some(to) = p.to.as_deref().filter(|t| role_open(t)) else {
+                continue;
+            };
+            let Some(ti) = map.index_of(crate::model::Kind::Role, to) else {
+                continue;
+            };
+            let vias: Vec<Option<usize>> = if p.via.is_empty() {
+                vec![None]
+            } else {
+                p.via
+                    .iter()
+                    .filter_map(|v| map.index_of(crate::model::Kind::Programme, v))
+                    .filter(|&g| open(&map.programmes[g].meta))
+                    .map(Some)
+                    .collect()
+            };
+            for from in &p.from {
+                if let Some(fi) = map.index_of(crate::model::Kind::Role, from) {
+                    moves[fi].push((pi, ti, vias.clone()));
+                }
+            }
+        }
         Engine {
             map,
             reqs,
             outgoing,
             incoming,
             granters,
+            moves,
             today,
         }
     }

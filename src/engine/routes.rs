@@ -22,7 +22,7 @@
 use super::{Engine, Holdings};
 use crate::SCHEMA_VERSION;
 use crate::answers::{Action, Months, ProgrammeRef, ReqRef, RoleRef, Route, RouteStep, Routes};
-use crate::model::{Kind, PathwayKind, Programme, Role, Term};
+use crate::model::{Kind, Programme, Role, Term};
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashSet};
 use std::rc::Rc;
@@ -229,7 +229,7 @@ impl<'a> Engine<'a> {
         let roles = self.map.roles.len();
         let mut settled = vec![0usize; roles];
         // Per role, the labels waiting in the queue: at most `k`.
-        let mut waiting: Vec<Vec<(Key, usize)>> = vec![Vec::new(); roles];
+        let mut waiting: Vec<Waiting> = vec![Waiting::default(); roles];
         let mut dead: Vec<bool> = vec![false];
         let mut arena: Vec<Label> = vec![Label {
             parent: None,
@@ -250,12 +250,12 @@ impl<'a> Engine<'a> {
         let mut signatures = HashSet::new();
 
         let mut grown: Vec<Label> = Vec::new();
-        while let Some(Entry { seq, key }) = heap.pop() {
+        while let Some(Entry { seq, .. }) = heap.pop() {
             if dead[seq] {
                 continue;
             }
             let role = arena[seq].role;
-            waiting[role].retain(|&(_, s)| s != seq);
+            waiting[role].remove(seq);
             if settled[role] >= k {
                 continue;
             }
@@ -271,27 +271,27 @@ impl<'a> Engine<'a> {
                 continue;
             }
             let label = &arena[seq];
-            let role_id = self.map.roles[label.role].meta.id.as_str();
-            for p in self.pathways_from(role_id) {
-                if p.kind == PathwayKind::StayAndDevelop {
+            for (pi, to, vias) in &self.moves[label.role] {
+                let (pi, to) = (*pi, *to);
+                if settled[to] >= k || visits(&arena, seq, to) {
                     continue;
                 }
-                let Some(to) = p.to.as_deref().and_then(role_index) else {
-                    continue;
-                };
-                // A move can only make a route longer: when `to` is full of
-                // better labels, nothing from here could be settled there.
-                if settled[to] >= k || full_of_better(&waiting[to], k, &key) {
-                    continue;
-                }
-                if visits(&arena, seq, to) {
-                    continue;
-                }
-                let Some(pi) = self.map.index_of(Kind::Pathway, &p.meta.id) else {
-                    continue;
-                };
-                for prog in self.vias(p) {
+                for &gi in vias {
+                    let prog = gi.map(|g| &self.map.programmes[g]);
                     if q.paid_only && prog.is_some_and(|g| !g.pay.earning()) {
+                        continue;
+                    }
+                    // A move can only add to a route: when `to` already has
+                    // `k` labels waiting that are no worse than this move's
+                    // least possible key, nothing from here could be settled.
+                    let (min, max, known) = duration_of(prog);
+                    let least = Key {
+                        unknown: label.unknown + usize::from(!known && prog.is_some()),
+                        mid: (label.min + min + label.max + max) / 2.0,
+                        max: label.max + max,
+                        steps: label.depth + 1,
+                    };
+                    if waiting[to].full_of_no_worse(k, &least) {
                         continue;
                     }
                     if let Some(mut next) = self.extend(label, pi, to, prog, q.paid_only) {
@@ -304,23 +304,18 @@ impl<'a> Engine<'a> {
             for next in grown.drain(..) {
                 let (to, key, seq) = (next.role, next.key(), arena.len());
                 let w = &mut waiting[to];
-                if w.len() >= k {
+                if w.labels.len() >= k {
                     // Full: the new label displaces the worst, or is dropped.
-                    let (worst, at) = w
-                        .iter()
-                        .enumerate()
-                        .max_by(|a, b| a.1.0.cmp(&b.1.0).then(a.1.1.cmp(&b.1.1)))
-                        .map(|(i, e)| (*e, i))
-                        .expect("full, so not empty");
-                    if key.cmp(&worst.0) != Ordering::Less {
+                    let Some(worst) = w.worst.filter(|&(wk, _)| key.cmp(&wk) == Ordering::Less)
+                    else {
                         continue;
-                    }
-                    w.swap_remove(at);
+                    };
+                    w.remove(worst.1);
                     dead[worst.1] = true;
                     // Its steps are never read again.
                     arena[worst.1].steps = Vec::new();
                 }
-                w.push((key, seq));
+                w.add(key, seq);
                 heap.push(Entry { key, seq });
                 arena.push(next);
                 dead.push(false);
@@ -615,9 +610,44 @@ fn duration_of(p: Option<&Programme>) -> (f64, f64, bool) {
     }
 }
 
-/// Whether `k` labels better than `key` are already waiting at a role.
-fn full_of_better(waiting: &[(Key, usize)], k: usize, key: &Key) -> bool {
-    waiting.len() >= k && waiting.iter().all(|(w, _)| w.cmp(key) != Ordering::Greater)
+/// The labels waiting in the queue at one role, and the worst of them.
+#[derive(Clone, Default)]
+struct Waiting {
+    labels: Vec<(Key, usize)>,
+    worst: Option<(Key, usize)>,
+}
+
+impl Waiting {
+    fn later(a: &(Key, usize), b: &(Key, usize)) -> Ordering {
+        a.0.cmp(&b.0).then(a.1.cmp(&b.1))
+    }
+
+    fn add(&mut self, key: Key, seq: usize) {
+        self.labels.push((key, seq));
+        if self
+            .worst
+            .is_none_or(|w| Self::later(&(key, seq), &w) == Ordering::Greater)
+        {
+            self.worst = Some((key, seq));
+        }
+    }
+
+    fn remove(&mut self, seq: usize) {
+        if let Some(at) = self.labels.iter().position(|&(_, s)| s == seq) {
+            self.labels.swap_remove(at);
+            if self.worst.is_some_and(|(_, s)| s == seq) {
+                self.worst = self.labels.iter().copied().max_by(Self::later);
+            }
+        }
+    }
+
+    /// Whether `k` labels no worse than `key` are waiting.
+    fn full_of_no_worse(&self, k: usize, key: &Key) -> bool {
+        self.labels.len() >= k
+            && self
+                .worst
+                .is_some_and(|(w, _)| w.cmp(key) != Ordering::Greater)
+    }
 }
 
 /// Whether the route ending at label `at` has been at `role`.

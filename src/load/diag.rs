@@ -38,6 +38,19 @@ impl SourceMap {
     pub fn line_col(&self, id: FileId, offset: usize) -> (usize, usize) {
         line_col(&self.file(id).text, offset)
     }
+
+    /// Where each line of a file starts, for finding many lines in it: one
+    /// pass over the file, then a binary search per offset (see [`line_of`]).
+    pub fn line_starts(&self, id: FileId) -> Vec<usize> {
+        std::iter::once(0)
+            .chain(self.file(id).text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect()
+    }
+}
+
+/// The 1-based line of a byte offset, given the file's [`SourceMap::line_starts`].
+pub fn line_of(starts: &[usize], offset: usize) -> usize {
+    starts.partition_point(|&s| s <= offset)
 }
 
 /// 1-based line and column (in characters) of a byte offset in `text`;
@@ -189,5 +202,24 @@ impl Report {
             title = title.element(Level::HELP.message(help.as_str()));
         }
         vec![title]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_of_agrees_with_line_col() {
+        let mut map = SourceMap::default();
+        let text = "a\nbc\n\ndef\n";
+        let id = map.add(SourceFile {
+            name: "f".into(),
+            text: text.into(),
+        });
+        let starts = map.line_starts(id);
+        for at in 0..text.len() {
+            assert_eq!(line_of(&starts, at), line_col(text, at).0, "{at}");
+        }
     }
 }

@@ -253,14 +253,21 @@ pub fn check_on(layers: Vec<Vec<LayerFile>>, today: Option<&str>) -> Result<Chec
     match validate::validate(parsed, today) {
         Ok(valid) => Ok(Checked {
             roadmap: valid.roadmap,
-            places: valid
-                .places
-                .into_iter()
-                .map(|(id, file, at)| {
-                    let (line, _) = map.line_col(file, at);
-                    (id, format!("{}:{line}", map.file(file).name))
-                })
-                .collect(),
+            places: {
+                // One line index per file: finding each record's line from
+                // the top of its file was quadratic on large files.
+                let starts: Vec<Vec<usize>> = (0..map.files.len())
+                    .map(|i| map.line_starts(FileId(i)))
+                    .collect();
+                valid
+                    .places
+                    .into_iter()
+                    .map(|(id, file, at)| {
+                        let line = diag::line_of(&starts[file.0], at);
+                        (id, format!("{}:{line}", map.file(file).name))
+                    })
+                    .collect()
+            },
             warnings: Report {
                 sources: map,
                 diagnostics: valid.warnings,
