@@ -22,6 +22,11 @@ use crate::answers::Reviewed;
 use crate::model::IdMap;
 use crate::model::{Meta, Pathway, PathwayKind, Programme, Roadmap};
 
+/// One move out of a role, for route planning: the pathway's index, the
+/// destination role's index, and the open programmes to go via (`None`:
+/// applying for a post).
+type Move = (usize, usize, Vec<Option<usize>>);
+
 /// A roadmap with the indexes the queries need, built once per run.
 pub struct Engine<'a> {
     pub map: &'a Roadmap,
@@ -32,10 +37,8 @@ pub struct Engine<'a> {
     incoming: IdMap<&'a str, Vec<&'a Pathway>>,
     /// Requirement index → programmes whose completion meets it.
     granters: Vec<Vec<usize>>,
-    /// Role index → the moves out of it, for route planning: (pathway
-    /// index, destination role index, open programme indices to go via,
-    /// `None` for applying for a post).
-    moves: Vec<Vec<(usize, usize, Vec<Option<usize>>)>>,
+    /// Role index → the moves out of it, for route planning.
+    moves: Vec<Vec<Move>>,
     /// The day answers are for (`YYYY-MM-DD`): offers that closed before it,
     /// or open after it, are not offered. `None`: every record counts.
     today: Option<String>,
