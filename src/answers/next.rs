@@ -66,6 +66,8 @@ pub struct NextStep {
     pub kind: PathwayKind,
     pub to: RoleRef,
     pub ready: bool,
+    /// The move leads toward the person's goal (their saved goal role).
+    pub toward_goal: bool,
     pub options: Vec<ViaOption>,
     pub notes: Vec<Text>,
     pub confidence: Confidence,

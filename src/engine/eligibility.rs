@@ -134,6 +134,10 @@ impl Engine<'_> {
             })
             .collect();
         for res in self.map.resources.iter().filter(|r| self.open(&r.meta)) {
+            // A signpost to a programme already listed says nothing new.
+            if out.iter().any(|c| c.title == res.meta.title) {
+                continue;
+            }
             if res.helps_with.iter().any(|h| related.contains(h.as_str())) {
                 out.push(Closer {
                     id: res.meta.id.clone(),

@@ -5,13 +5,17 @@ use super::{Engine, Holdings, Position};
 use crate::SCHEMA_VERSION;
 use crate::answers::{NextStep, NextSteps, ProgrammeRef, ReqRef, RoleRef, Status, ViaOption};
 use crate::matching::did_you_mean;
-use crate::model::{PathwayKind, Role};
+use crate::model::{Meta, PathwayKind, Programme, Role, Text};
 
-/// Narrowing the roles a query may lead to.
+/// Narrowing the roles a query may lead to, and what the person wants.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
     pub setting: Option<String>,
     pub family: Option<String>,
+    /// Only ways where the person is paid while they learn.
+    pub paid: bool,
+    /// The role the person is aiming for: moves toward it come first.
+    pub goal: Option<String>,
 }
 
 impl Filter {
@@ -65,9 +69,33 @@ impl<'a> Engine<'a> {
             .collect()
     }
 
+    /// Whether completing a programme would give the person nothing they do
+    /// not already hold (GCSE English grade 4 makes Functional Skills
+    /// English Level 1 and 2 nothing new).
+    pub fn gives_nothing_new(&self, prog: &Programme, held: &Holdings) -> bool {
+        !prog.grants.is_empty() && prog.grants.iter().all(|g| self.holds(held, g))
+    }
+
+    /// A note when a record behind an answer was due to be checked again.
+    pub(crate) fn overdue_note(&self, m: &Meta) -> Option<Text> {
+        let today = self.today()?;
+        m.overdue_on(today).then(|| {
+            format!(
+                "What this says about {} was due to be checked by {}: it may be out of date, so ask your education team.",
+                m.title,
+                crate::words::long_date(m.review_by.as_deref().unwrap_or_default())
+            )
+            .into()
+        })
+    }
+
     /// Every move out of a position, with eligibility for each option.
+    /// Never offers what the person already holds: a way to grow that gives
+    /// nothing new is left out, and a move via such a programme becomes
+    /// applying for a post.
     pub fn next_steps(&self, pos: &Position<'a>, held: &Holdings, filter: &Filter) -> NextSteps {
         let from = pos.role;
+        let toward = filter.goal.as_deref().map(|g| self.reaching(g));
         let mut steps: Vec<NextStep> = self
             .pathways_from(&from.meta.id)
             .iter()
@@ -76,8 +104,26 @@ impl<'a> Engine<'a> {
                 if !filter.allows(to) {
                     return None;
                 }
-                let options: Vec<ViaOption> = self
-                    .vias(p)
+                let stay = p.kind == PathwayKind::StayAndDevelop;
+                let mut notes = p.meta.notes.clone();
+                let mut vias: Vec<Option<&Programme>> = Vec::new();
+                for prog in self.vias(p) {
+                    match prog {
+                        Some(g) if self.gives_nothing_new(g, held) => {
+                            if !stay {
+                                notes.push(format!(
+                                    "You already hold what the {} gives, so you can apply for a post.",
+                                    g.meta.title
+                                ).into());
+                                vias.push(None);
+                            }
+                        }
+                        Some(g) if filter.paid && !g.pay.earning() => {}
+                        other => vias.push(other),
+                    }
+                }
+                vias.dedup_by(|a, b| a.is_none() && b.is_none());
+                let options: Vec<ViaOption> = vias
                     .into_iter()
                     .map(|prog| {
                         let mut checks = self.check_expr(&p.requires, held, true);
@@ -95,15 +141,18 @@ impl<'a> Engine<'a> {
                     })
                     .collect();
                 if options.is_empty() {
-                    // Every programme it went via has closed.
+                    // Every way has closed, is held already, or is unpaid.
                     return None;
                 }
-                let mut notes = p.meta.notes.clone();
                 if p.varies_by_trust {
                     notes.push(VARIES_BY_TRUST.into());
                 }
                 if let Some(n) = &p.meta.confidence_note {
                     notes.push(format!("Not fully confirmed: {n}").into());
+                }
+                notes.extend(self.overdue_note(&p.meta));
+                for g in self.vias(p).into_iter().flatten() {
+                    notes.extend(self.overdue_note(&g.meta));
                 }
                 Some(NextStep {
                     pathway: p.meta.id.clone(),
@@ -111,17 +160,24 @@ impl<'a> Engine<'a> {
                     kind: p.kind,
                     to: RoleRef::of(to),
                     ready: options.iter().any(|o| o.ready),
+                    toward_goal: toward
+                        .as_ref()
+                        .is_some_and(|t| !stay && t.contains(to.meta.id.as_str())),
                     options,
                     notes,
                     confidence: p.meta.confidence,
                 })
             })
             .collect();
-        // Moves up first, then across, then growing in place; within each,
-        // by band and title, so the order never depends on file order.
+        // Moves toward the goal first; then up, across, growing in place;
+        // within each, well-sourced moves before those resting on
+        // unverified facts (such as one trust's case study); then by band
+        // and title, so the order never depends on file order.
         steps.sort_by(|a, b| {
-            kind_rank(a.kind)
-                .cmp(&kind_rank(b.kind))
+            b.toward_goal
+                .cmp(&a.toward_goal)
+                .then(kind_rank(a.kind).cmp(&kind_rank(b.kind)))
+                .then(unconfirmed(a).cmp(&unconfirmed(b)))
                 .then(a.to.band.cmp(&b.to.band))
                 .then_with(|| a.to.title.cmp(&b.to.title))
                 .then_with(|| a.pathway.cmp(&b.pathway))
@@ -146,6 +202,33 @@ impl<'a> Engine<'a> {
             steps,
         }
     }
+}
+
+impl<'a> Engine<'a> {
+    /// The roles from which `goal` can be reached, `goal` included.
+    pub fn reaching(&self, goal: &str) -> std::collections::HashSet<&'a str> {
+        let mut seen = std::collections::HashSet::new();
+        let mut work: Vec<&'a str> = self
+            .map
+            .role(goal)
+            .map(|r| r.meta.id.as_str())
+            .into_iter()
+            .collect();
+        while let Some(id) = work.pop() {
+            if seen.insert(id) {
+                for p in self.pathways_to(id) {
+                    work.extend(p.from.iter().map(|f| f.as_str()));
+                }
+            }
+        }
+        seen
+    }
+}
+
+/// A move resting on unverified facts, such as one trust's case study:
+/// shown after the well-sourced ones, never first.
+fn unconfirmed(s: &NextStep) -> bool {
+    s.confidence == crate::model::Confidence::Unverified
 }
 
 fn kind_rank(k: PathwayKind) -> u8 {

@@ -34,6 +34,8 @@ pub struct Style {
     pub width: u16,
     /// Only ASCII characters (a terminal that says `TERM=dumb`).
     pub ascii: bool,
+    /// Only the summary of a long report (`--brief`).
+    pub brief: bool,
 }
 
 impl Style {
@@ -43,6 +45,7 @@ impl Style {
         fancy: false,
         width: 100,
         ascii: false,
+        brief: false,
     };
 }
 

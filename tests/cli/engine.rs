@@ -171,8 +171,8 @@ fn filters_narrow_destinations() {
     let e = Engine::new(map());
     let pos = e.resolve_position("ahp-support-worker").unwrap();
     let f = Filter {
-        setting: None,
         family: Some("ahp".into()),
+        ..Default::default()
     };
     let ns = e.next_steps(&pos, &e.holdings(&[]), &f);
     assert!(!ns.steps.is_empty());
@@ -180,7 +180,7 @@ fn filters_narrow_destinations() {
     assert!(
         e.check_filter(&Filter {
             setting: Some("acutee".into()),
-            family: None
+            ..Default::default()
         })
         .unwrap_err()
         .contains("did you mean `acute`")

@@ -90,6 +90,7 @@ struct NextStep {
     kind: String,
     to: RoleRef,
     ready: bool,
+    toward_goal: bool,
     options: Vec<ViaOption>,
     notes: Vec<String>,
     confidence: String,

@@ -13,7 +13,9 @@ fn pathways_from_band3_shows_real_next_steps_plainly_when_piped() {
         "Assistant practitioner",
         "Registered nurse",
         "Grow in your current role",
-        "you need: Maths at Level 2",
+        "Your options at a glance",
+        "you need: English at Level 2; Maths at Level 2",
+        "How to get what you need",
     ] {
         assert!(out.contains(want), "missing {want:?}");
     }

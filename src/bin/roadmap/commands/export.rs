@@ -29,6 +29,7 @@ pub fn run(app: &App, a: &ExportArgs) -> Result<()> {
         .check_filter(&Filter {
             setting: a.setting.clone(),
             family: a.family.clone(),
+            ..Default::default()
         })
         .map_err(Error::Usage)?;
     if let Some(area) = &a.area

@@ -46,7 +46,16 @@ pub fn run(cli: Cli) -> Result<()> {
             setting,
             family,
             out,
-        } => listings::roles(&app, band, Filter { setting, family }, out.format),
+        } => listings::roles(
+            &app,
+            band,
+            Filter {
+                setting,
+                family,
+                ..Default::default()
+            },
+            out.format,
+        ),
         Command::Areas { id, out } => listings::areas(&app, id.as_deref(), out.format),
         Command::Search { words, out } => listings::search(&app, &words, out.format),
         Command::Show { id, start, out } => show::run(&app, &id, start.as_deref(), out.format),
@@ -87,6 +96,7 @@ impl Look {
                 fancy: tty && color && !dumb,
                 width: terminal_width(tty),
                 ascii: tty && dumb,
+                brief: false,
             },
             stderr_color: color_on(std::io::stderr().is_terminal()),
         }

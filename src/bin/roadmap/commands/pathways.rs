@@ -8,11 +8,15 @@ use hcsw_roadmap::{Error, Result};
 
 pub fn run(app: &App, a: &PathwaysArgs) -> Result<()> {
     let engine = app.engine()?;
-    let (from_text, mut have) = if a.profile {
+    let style = hcsw_roadmap::render::Style {
+        brief: a.brief,
+        ..app.style
+    };
+    let (from_text, mut have, goal) = if a.profile {
         let p = super::profile::load_for_pathways()?;
-        (a.from.clone().or(p.position), p.holds)
+        (a.from.clone().or(p.position), p.holds, p.goal_role)
     } else {
-        (a.from.clone(), Vec::new())
+        (a.from.clone(), Vec::new(), None)
     };
     let from_text = from_text.ok_or_else(|| {
         Error::Usage("say where you are with --from, e.g. --from band3 or --from \"senior HCA\" (or use --profile)".into())
@@ -33,12 +37,16 @@ pub fn run(app: &App, a: &PathwaysArgs) -> Result<()> {
             let filter = Filter {
                 setting: a.setting.clone(),
                 family: a.family.clone(),
+                paid: a.paid,
+                goal: goal
+                    .and_then(|g| engine.resolve_position(&g).ok())
+                    .map(|p| p.role.meta.id.to_string()),
             };
             engine.check_filter(&filter).map_err(Error::Usage)?;
             render(
                 &engine.next_steps(&from, &held, &filter),
                 a.out.format,
-                app.style,
+                style,
             )
         }
         Some(goal) => {
@@ -58,7 +66,7 @@ pub fn run(app: &App, a: &PathwaysArgs) -> Result<()> {
             }
             let routes =
                 engine.routes_between(from.role, to.role, &held, a.routes as usize, a.paid);
-            render(&routes, a.out.format, app.style)
+            render(&routes, a.out.format, style)
         }
     };
     emit(&out)

@@ -7,10 +7,11 @@ use hcsw_roadmap::profile::{ProfileError, Store};
 use hcsw_roadmap::{Error, Result};
 use std::io::IsTerminal;
 
-/// Where a profile says the person is, and what they hold.
+/// Where a profile says the person is, what they hold and aim for.
 pub struct Saved {
     pub position: Option<String>,
     pub holds: Vec<String>,
+    pub goal_role: Option<String>,
 }
 
 pub fn error(e: ProfileError) -> Error {
@@ -34,6 +35,7 @@ pub fn load_for_pathways() -> Result<Saved> {
         Some(p) => Ok(Saved {
             position: p.answers.role.clone(),
             holds: p.answers.holds(),
+            goal_role: p.answers.goal_role.clone(),
         }),
         None => Err(Error::Usage(format!(
             "--profile: there is no saved profile yet (looked in {}).\n  run `roadmap assess` to make one, or use --from and --have",
