@@ -75,6 +75,14 @@ pub fn month_range(min: f64, max: f64) -> String {
     }
 }
 
+/// "a nurse", "an occupational therapist".
+pub fn a_or_an(noun: &str) -> String {
+    match noun.chars().next() {
+        Some('a' | 'e' | 'i' | 'o' | 'u' | 'A' | 'E' | 'I' | 'O' | 'U') => format!("an {noun}"),
+        _ => format!("a {noun}"),
+    }
+}
+
 /// "2026-12-01" as "1 December 2026"; anything else as it is.
 pub fn long_date(iso: &str) -> String {
     const MONTHS: [&str; 12] = [

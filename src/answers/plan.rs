@@ -81,7 +81,20 @@ pub struct PersonalPlan {
     pub develop: Vec<AreaPlan>,
     pub barriers: Vec<BarrierPlan>,
     pub conversation: Vec<String>,
+    /// Suggested next steps to agree with a manager, most useful first: the
+    /// first is the one that opens most of the routes to the goal.
+    pub agreed_steps: Vec<AgreedStep>,
+    /// English, maths and digital skills, and study time, in plain words.
+    pub skills: Vec<(String, String)>,
     pub changes: Option<Changes>,
     /// What to remember for next time.
     pub last_plan: LastPlan,
+}
+
+/// A next step to agree, with why it comes where it does.
+#[derive(Debug, Clone, Serialize)]
+pub struct AgreedStep {
+    pub title: String,
+    pub why: String,
+    pub duration: Option<DurationOut>,
 }

@@ -57,6 +57,15 @@ impl ReqIndex {
     pub fn id(&self, i: usize) -> &Text {
         &self.ids[i]
     }
+
+    /// The requirements that `i` meets on its own (GCSE English grade 4
+    /// meets English at Level 2).
+    pub fn met_alone_by(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.dependents[i]
+            .iter()
+            .copied()
+            .filter(move |&d| self.satisfied_by[d].iter().any(|c| c.as_slice() == [i]))
+    }
 }
 
 /// A set of held requirements, always closed under `satisfied-by`.

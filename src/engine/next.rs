@@ -73,7 +73,20 @@ impl<'a> Engine<'a> {
     /// not already hold (GCSE English grade 4 makes Functional Skills
     /// English Level 1 and 2 nothing new).
     pub fn gives_nothing_new(&self, prog: &Programme, held: &Holdings) -> bool {
-        !prog.grants.is_empty() && prog.grants.iter().all(|g| self.holds(held, g))
+        // A granted qualification is nothing new when it is held, or when
+        // everything it counts as is held already ("or less": Functional
+        // Skills English Level 2 for someone with GCSE English grade 4).
+        let nothing_new = |g: &str| {
+            let Some(i) = self.reqs.index(g) else {
+                return false;
+            };
+            if held.has(i) {
+                return true;
+            }
+            let mut counts_as = self.reqs.met_alone_by(i).peekable();
+            counts_as.peek().is_some() && counts_as.all(|d| held.has(d))
+        };
+        !prog.grants.is_empty() && prog.grants.iter().all(|g| nothing_new(g))
     }
 
     /// A note when a record behind an answer was due to be checked again.

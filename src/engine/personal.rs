@@ -2,15 +2,15 @@
 //! `pathways`, arranged around one person's answers.
 
 use super::next::Filter;
-use super::{Engine, Position, RouteQuery};
+use super::{Engine, Holdings, Position, RouteQuery};
 use crate::SCHEMA_VERSION;
 use crate::answers::{
-    AreaPlan, BarrierPlan, Changes, Gap, Move, PersonalPlan, Reach, RoleRef, Status, Suggestion,
-    ViaOption,
+    AgreedStep, AreaPlan, BarrierPlan, Changes, DurationOut, Gap, Move, PersonalPlan, Reach,
+    RoleRef, Status, Suggestion, ViaOption,
 };
 use crate::matching::did_you_mean;
 use crate::model::{PathwayKind, Role, Text};
-use crate::profile::{Answers, Goal, LastPlan, ManagerSupport};
+use crate::profile::{Answers, Goal, LastPlan, ManagerSupport, StudyTime};
 
 pub struct PlanInput<'a> {
     pub answers: &'a Answers,
@@ -133,7 +133,13 @@ impl<'a> Engine<'a> {
     pub fn personal_plan(&self, input: &PlanInput<'_>) -> PersonalPlan {
         let a = input.answers;
         let held = self.holdings(&a.holds());
-        let ns = self.next_steps(&input.position, &held, &Filter::default());
+        let filter = Filter {
+            // Someone who must keep earning is shown ways that pay.
+            paid: a.earn_while_learning,
+            goal: input.goal_role.map(|g| g.meta.id.to_string()),
+            ..Filter::default()
+        };
+        let ns = self.next_steps(&input.position, &held, &filter);
         let mut eligible_now = Vec::new();
         let mut within_reach = Vec::new();
         let mut gap_ids: Vec<String> = Vec::new();
@@ -200,8 +206,13 @@ impl<'a> Engine<'a> {
                     .iter()
                     .any(|s| a.interests_settings.iter().any(|x| s == x))
         };
-        eligible_now.sort_by_key(|m| (!interested(&m.to), m.to.band, m.to.title.clone()));
-        within_reach.sort_by_key(|m| (!interested(&m.to), m.to.band, m.to.title.clone()));
+        let toward: std::collections::HashSet<&str> = input
+            .goal_role
+            .map(|g| self.reaching(&g.meta.id))
+            .unwrap_or_default();
+        let first = |r: &RoleRef| (!toward.contains(r.id.as_str()), !interested(r));
+        eligible_now.sort_by_key(|m| (first(&m.to), m.to.band, m.to.title.clone()));
+        within_reach.sort_by_key(|m| (first(&m.to), m.to.band, m.to.title.clone()));
         gap_ids.sort();
         gap_ids.dedup();
 
@@ -217,7 +228,7 @@ impl<'a> Engine<'a> {
             _ => Vec::new(),
         };
 
-        let develop = self.develop(input.position.role, a);
+        let develop = self.develop(input.position.role, a, &held);
         let barriers = a
             .barriers
             .iter()
@@ -286,6 +297,8 @@ impl<'a> Engine<'a> {
             develop,
             barriers,
             conversation: Vec::new(),
+            agreed_steps: Vec::new(),
+            skills: skills_in_words(a),
             changes,
             last_plan: LastPlan {
                 date: input.date.clone(),
@@ -294,11 +307,12 @@ impl<'a> Engine<'a> {
             },
         };
         plan.conversation = conversation(&plan, a);
+        plan.agreed_steps = self.agreed_steps(&plan, &held);
         plan
     }
 
     /// Development in the current role, per area, low-rated areas first.
-    fn develop(&self, role: &Role, a: &Answers) -> Vec<AreaPlan> {
+    fn develop(&self, role: &Role, a: &Answers, held: &Holdings) -> Vec<AreaPlan> {
         let in_role: Vec<&str> = self
             .pathways_from(&role.meta.id)
             .iter()
@@ -323,6 +337,7 @@ impl<'a> Engine<'a> {
                     .iter()
                     .filter(|p| {
                         self.open(&p.meta)
+                            && !self.gives_nothing_new(p, held)
                             && p.areas.iter().any(|x| x == id)
                             && in_role.contains(&p.meta.id.as_str())
                     })
@@ -388,8 +403,13 @@ fn conversation(p: &PersonalPlan, a: &Answers) -> Vec<String> {
     match a.manager_supports {
         ManagerSupport::Yes => out.push("Thank you for supporting my release for study. Can we agree how many hours a week, and when?".into()),
         _ => out.push(match a.study_hours {
-            Some(h) => format!("Could I be released for study time? I could give about {h} hours a week of my own time as well."),
-            None => "Could I be released for study time, and how would my shifts be covered?".into(),
+            StudyTime::UpTo2 | StudyTime::TwoTo6 | StudyTime::MoreThan6 => format!(
+                "Could I be released for study time? I could give {} of my own time as well.",
+                a.study_hours.words()
+            ),
+            StudyTime::None | StudyTime::NotSure => {
+                "Could I be released for study time, and how would my shifts be covered?".into()
+            }
         }),
     }
     for area in p.develop.iter().filter(|d| d.priority) {
@@ -404,4 +424,177 @@ fn conversation(p: &PersonalPlan, a: &Answers) -> Vec<String> {
     out.push("What is on offer locally? It varies by trust, so who in the education team should I talk to?".into());
     out.push("Can we write down agreed next steps, and review them at my next appraisal?".into());
     out
+}
+
+/// Next steps to agree, most useful first. A gap-closing step counts once
+/// for every route to the goal and every move within reach that needs it; a
+/// route's first move counts once. Ties keep the order of route 1. Then the
+/// first offer in each area the person rated low. At most five, no repeats.
+impl Engine<'_> {
+    fn agreed_steps(&self, p: &PersonalPlan, held: &Holdings) -> Vec<AgreedStep> {
+        use crate::answers::Action;
+        let mut planned = held.clone();
+        let goal = p
+            .goal_role
+            .as_ref()
+            .map_or("your goal".to_string(), |g| g.title.to_lowercase());
+        let mut seen: Vec<Candidate> = Vec::new();
+        let mut count = |title: String, why: String, duration: Option<DurationOut>| match seen
+            .iter_mut()
+            .find(|s| s.title == title)
+        {
+            Some(s) => s.count += 1,
+            None => seen.push(Candidate {
+                title,
+                count: 1,
+                why,
+                duration,
+            }),
+        };
+        for r in &p.routes {
+            let mut moved = false;
+            for st in &r.steps {
+                match (st.action, &st.programme) {
+                    (Action::CloseGap, Some(g)) => {
+                        if let Some(prog) = self.map.programme(&g.id) {
+                            for id in &prog.grants {
+                                planned.add_id(&self.reqs, id);
+                            }
+                        }
+                        count(
+                            g.title.to_string(),
+                            format!("on the way to {goal}"),
+                            g.duration.clone(),
+                        )
+                    }
+                    (Action::Move, prog) if !moved => {
+                        moved = true;
+                        let title = match prog {
+                            Some(g) => format!(
+                                "{}, to become {}",
+                                g.title,
+                                crate::words::a_or_an(&st.to.title.to_lowercase())
+                            ),
+                            None => format!(
+                                "Apply for a post as {}",
+                                crate::words::a_or_an(&st.to.title.to_lowercase())
+                            ),
+                        };
+                        count(
+                            title,
+                            format!("the first move toward {goal}"),
+                            prog.as_ref().and_then(|g| g.duration.clone()),
+                        )
+                    }
+                    _ => {}
+                }
+            }
+        }
+        for r in &p.within_reach {
+            for g in &r.gaps {
+                if let Some(c) = g.close_with.iter().find(|c| c.kind == "programme") {
+                    if let Some(prog) = self.map.programme(&c.id) {
+                        for id in &prog.grants {
+                            planned.add_id(&self.reqs, id);
+                        }
+                    }
+                    count(
+                        c.title.to_string(),
+                        format!("opens {}", r.to.title.to_lowercase()),
+                        c.duration.clone(),
+                    );
+                }
+            }
+        }
+        // A stable sort: equal counts keep the order they were first seen.
+        seen.sort_by_key(|c| std::cmp::Reverse(c.count));
+        let mut out: Vec<AgreedStep> = seen
+            .into_iter()
+            .map(|c| AgreedStep {
+                why: if c.count > 1 {
+                    format!("{}; it opens {} of your options", c.why, c.count)
+                } else {
+                    c.why
+                },
+                title: c.title,
+                duration: c.duration,
+            })
+            .collect();
+        for d in p.develop.iter().filter(|d| d.priority) {
+            // The first offer that adds to what is held or planned: no Level 1
+            // course once Level 2 is agreed.
+            let fresh = d.offers.iter().find(|o| {
+                self.map
+                    .programme(&o.id)
+                    .is_none_or(|g| !self.gives_nothing_new(g, &planned))
+            });
+            if let Some(o) = fresh
+                && out.iter().all(|s| s.title != o.title)
+            {
+                out.push(AgreedStep {
+                    title: o.title.clone(),
+                    why: format!("you rated {} low", d.title.to_lowercase()),
+                    duration: None,
+                });
+            }
+        }
+        out.truncate(5);
+        out
+    }
+}
+
+/// A possible next step, and how many routes and moves it helps.
+struct Candidate {
+    title: String,
+    count: usize,
+    why: String,
+    duration: Option<DurationOut>,
+}
+
+/// English, maths, digital skills, what has been finished, and study time,
+/// as a manager would read them.
+fn skills_in_words(a: &Answers) -> Vec<(String, String)> {
+    use crate::profile::{Digital, How, Level};
+    let level = |l: Level, how: How| {
+        let how = match how {
+            How::Gcse => " (GCSE)",
+            How::FunctionalSkills => " (Functional Skills)",
+            How::Other => " (another qualification)",
+            How::NotSure => "",
+        };
+        match l {
+            Level::NotSaid => "not said".to_string(),
+            Level::None => "no qualification yet".to_string(),
+            Level::Entry => "Entry level".to_string(),
+            Level::Level1 => format!("Level 1{how}"),
+            Level::Level2 => format!("Level 2{how}"),
+            Level::Higher => format!("higher than Level 2{how}"),
+        }
+    };
+    let digital = match a.digital {
+        Digital::NotSaid => "not said",
+        Digital::FindItHard => "finds computers and phones hard to use",
+        Digital::Everyday => "manages everyday things (email, forms, e-learning)",
+        Digital::Confident => "confident with digital tools",
+        Digital::Qualification => "has an Essential Digital Skills qualification",
+    };
+    let mut finished: Vec<&str> = Vec::new();
+    if a.care_certificate {
+        finished.push("Care Certificate");
+    }
+    finished.extend(a.qualifications.iter().map(|q| q.short()));
+    vec![
+        ("English".into(), level(a.english, a.english_how)),
+        ("Maths".into(), level(a.maths, a.maths_how)),
+        ("Digital skills".into(), digital.into()),
+        (
+            "Finished".into(),
+            if finished.is_empty() {
+                "nothing recorded".into()
+            } else {
+                finished.join(", ")
+            },
+        ),
+        ("Own time for study".into(), a.study_hours.words().into()),
+    ]
 }

@@ -28,6 +28,10 @@ pub enum PositionError {
         suggestion: Option<(String, String)>,
         bands: Vec<u8>,
     },
+    /// A band no role in the roadmap is at.
+    NoSuchBand { band: u8, bands: Vec<u8> },
+    /// A near miss of a band: `bnad3`, `bnd 3`.
+    BandTypo { text: String, band: u8 },
 }
 
 impl fmt::Display for PositionError {
@@ -56,11 +60,37 @@ impl fmt::Display for PositionError {
                     bands.join(", ")
                 )
             }
+            PositionError::NoSuchBand { band, bands } => {
+                let names: Vec<String> = bands.iter().map(|b| format!("band{b}")).collect();
+                write!(
+                    f,
+                    "no role in the roadmap is at band {band}\n  valid bands: {}",
+                    names.join(", ")
+                )
+            }
+            PositionError::BandTypo { text, band } => write!(
+                f,
+                "no role matches \"{text}\"\n  did you mean `band{band}`?"
+            ),
         }
     }
 }
 
 impl std::error::Error for PositionError {}
+
+/// A band mistyped: letters close to "band" followed by a number
+/// (`bnad3`, `bnd 3`, `abnd-4`) → that number.
+fn band_typo(text: &str) -> Option<u8> {
+    let n = normalise(text).replace(' ', "");
+    let digits = n.trim_start_matches(|c: char| !c.is_ascii_digit());
+    let word = &n[..n.len() - digits.len()];
+    if digits.is_empty() || word.is_empty() || word.len() > 6 {
+        return None;
+    }
+    (strsim::damerau_levenshtein(word, "band") <= 2)
+        .then(|| digits.parse().ok())
+        .flatten()
+}
 
 /// `band3`, `band-3`, `band 3`, `b3` → 3.
 pub fn parse_band(text: &str) -> Option<u8> {
@@ -104,7 +134,10 @@ impl<'a> Engine<'a> {
                     role: one,
                     band: Some(band),
                 }),
-                [] => Err(self.unknown(text)),
+                [] => Err(PositionError::NoSuchBand {
+                    band,
+                    bands: self.bands(),
+                }),
                 _ => Err(ambiguous(found)),
             };
         }
@@ -148,7 +181,26 @@ impl<'a> Engine<'a> {
         Err(self.unknown(text))
     }
 
+    /// The bands roles in the roadmap are at.
+    fn bands(&self) -> Vec<u8> {
+        let mut bands: Vec<u8> = self
+            .map
+            .roles
+            .iter()
+            .flat_map(|r| r.band..=r.band_max())
+            .collect();
+        bands.sort_unstable();
+        bands.dedup();
+        bands
+    }
+
     fn unknown(&self, text: &str) -> PositionError {
+        if let Some(band) = band_typo(text).filter(|b| self.bands().contains(b)) {
+            return PositionError::BandTypo {
+                text: text.to_string(),
+                band,
+            };
+        }
         let mut names: Vec<(String, &Role)> = Vec::new();
         for r in &self.map.roles {
             names.push((normalise(&r.meta.id), r));
@@ -165,18 +217,10 @@ impl<'a> Engine<'a> {
                     .find(|(n, _)| n == best)
                     .map(|(_, r)| (r.meta.id.to_string(), r.meta.title.to_string()))
             });
-        let mut bands: Vec<u8> = self
-            .map
-            .roles
-            .iter()
-            .flat_map(|r| r.band..=r.band_max())
-            .collect();
-        bands.sort_unstable();
-        bands.dedup();
         PositionError::Unknown {
             text: text.to_string(),
             suggestion,
-            bands,
+            bands: self.bands(),
         }
     }
 
@@ -218,6 +262,10 @@ mod tests {
             assert_eq!(parse_band(t), Some(3), "{t}");
         }
         assert_eq!(parse_band("bank"), None);
+        assert_eq!(band_typo("bnad3"), Some(3));
+        assert_eq!(band_typo("bnd 4"), Some(4));
+        assert_eq!(band_typo("hca"), None);
+        assert_eq!(band_typo("nurse2"), None);
         assert_eq!(parse_band("hca"), None);
     }
 }

@@ -108,6 +108,17 @@ pub enum Qualification {
 }
 
 impl Qualification {
+    /// A short name for a record: "Level 3 Diploma in Healthcare Support".
+    pub fn short(self) -> &'static str {
+        match self {
+            Qualification::Level2Diploma => "Level 2 care diploma or HCSW apprenticeship",
+            Qualification::Level3Diploma => "Level 3 Diploma in Healthcare Support",
+            Qualification::ALevels => "A levels or another Level 3 qualification",
+            Qualification::Level5 => "a Level 5 qualification",
+            Qualification::Degree => "a university degree",
+        }
+    }
+
     pub const CHOICES: [(Qualification, &'static str); 5] = [
         (
             Qualification::Level2Diploma,
@@ -149,6 +160,72 @@ impl Goal {
         ),
         (Goal::NotSure, "I'm not sure yet"),
     ];
+}
+
+/// Own time free for study each week: a range, as people answer it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub enum StudyTime {
+    #[default]
+    #[serde(rename = "not-sure")]
+    NotSure,
+    #[serde(rename = "none")]
+    None,
+    #[serde(rename = "up-to-2")]
+    UpTo2,
+    #[serde(rename = "2-to-6")]
+    TwoTo6,
+    #[serde(rename = "more-than-6")]
+    MoreThan6,
+}
+
+impl StudyTime {
+    pub const CHOICES: [(StudyTime, &'static str); 5] = [
+        (StudyTime::None, "None at the moment"),
+        (StudyTime::UpTo2, "Up to 2 hours a week"),
+        (StudyTime::TwoTo6, "2 to 6 hours a week"),
+        (StudyTime::MoreThan6, "More than 6 hours a week"),
+        (StudyTime::NotSure, "Not sure"),
+    ];
+
+    pub fn words(self) -> &'static str {
+        match self {
+            StudyTime::NotSure => "not sure",
+            StudyTime::None => "none at the moment",
+            StudyTime::UpTo2 => "up to 2 hours a week",
+            StudyTime::TwoTo6 => "2 to 6 hours a week",
+            StudyTime::MoreThan6 => "more than 6 hours a week",
+        }
+    }
+}
+
+/// The range by name, or (profiles saved before ranges) a number of hours,
+/// read as the range it was chosen from.
+impl<'de> Deserialize<'de> for StudyTime {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Hours(i64),
+            Name(String),
+        }
+        match Raw::deserialize(d)? {
+            Raw::Hours(h) if h <= 0 => Ok(StudyTime::None),
+            Raw::Hours(h) if h <= 2 => Ok(StudyTime::UpTo2),
+            Raw::Hours(h) if h <= 6 => Ok(StudyTime::TwoTo6),
+            Raw::Hours(_) => Ok(StudyTime::MoreThan6),
+            Raw::Name(n) => match n.as_str() {
+                "not-sure" => Ok(StudyTime::NotSure),
+                "none" => Ok(StudyTime::None),
+                "up-to-2" => Ok(StudyTime::UpTo2),
+                "2-to-6" => Ok(StudyTime::TwoTo6),
+                "more-than-6" => Ok(StudyTime::MoreThan6),
+                other => Err(serde::de::Error::unknown_variant(
+                    other,
+                    &["none", "up-to-2", "2-to-6", "more-than-6", "not-sure"],
+                )),
+            },
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -226,8 +303,8 @@ pub struct Answers {
     pub interests_settings: Vec<String>,
     pub interests_families: Vec<String>,
     pub earn_while_learning: bool,
-    /// Hours a week free for study.
-    pub study_hours: Option<u8>,
+    /// Own time free for study each week, as a range.
+    pub study_hours: StudyTime,
     pub manager_supports: ManagerSupport,
     pub confidence: Confidence,
     /// Barrier ids from the roadmap (`roadmap show not-released-for-training`).

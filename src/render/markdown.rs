@@ -21,6 +21,18 @@ pub fn markdown_table(header: &[&str], rows: &[Vec<String>]) -> String {
     s
 }
 
+/// Text for the plain record: one line, and nothing that could start a
+/// Markdown block (a heading, list, quote or code fence) at its start.
+fn plain(t: &str) -> String {
+    let c = clean(t);
+    match c.trim_start().chars().next() {
+        Some('#' | '>' | '-' | '+' | '*' | '`' | '~' | '|' | '=') => {
+            format!("\\{}", c.trim_start())
+        }
+        _ => c.trim_start().to_string(),
+    }
+}
+
 /// Escapes text for a Markdown table cell or paragraph.
 pub fn md_cell(c: &str) -> String {
     let mut out = String::with_capacity(c.len());
@@ -117,50 +129,58 @@ impl Markdown for Routes {
 }
 
 /// The career-conversation record: who, when, where they are, the goal,
-/// agreed next steps (with room to write), gaps and resources.
+/// agreed next steps (with room to write), gaps and resources. Plain enough
+/// to read in Notepad: headings, "Label: value" lines and lists; no tables,
+/// no bold, no link syntax.
 impl Markdown for PersonalPlan {
     fn markdown(&self) -> String {
         let p = self;
+        let line = |s: &mut String, label: &str, value: &str| {
+            s.push_str(&format!("{label}: {}\n", plain(value)));
+        };
         let mut s = String::from("# Career conversation record\n\n");
-        s.push_str("| | |\n|---|---|\n");
-        s.push_str(&format!(
-            "| Name | {} |\n",
-            p.name.as_deref().map_or("".into(), md_cell)
-        ));
-        s.push_str(&format!("| Date | {} |\n", p.date));
-        s.push_str(&format!(
-            "| Current role | {} ({}) |\n",
-            md_cell(&p.position.title),
-            p.position.band_label()
-        ));
+        line(
+            &mut s,
+            "Name",
+            p.name.as_deref().unwrap_or("____________________"),
+        );
+        line(&mut s, "Date", &crate::words::long_date(&p.date));
+        line(
+            &mut s,
+            "Current role",
+            &format!("{}, {}", p.position.title, p.position.band_label()),
+        );
         if let Some(set) = &p.setting {
-            s.push_str(&format!("| Setting | {} |\n", md_cell(set)));
+            line(&mut s, "Setting", set);
         }
-        s.push_str(&format!("| Goal | {} |\n", md_cell(&p.goal)));
-        s.push_str("| Manager | |\n\n");
-        s.push_str("## Where I am\n\n");
-        if p.holding.is_empty() {
-            s.push_str("No qualifications recorded.\n\n");
-        } else {
-            for h in &p.holding {
-                s.push_str(&format!("- {}\n", md_cell(&h.title)));
+        line(&mut s, "Goal", &p.goal);
+        s.push_str("Manager: ____________________\n");
+        s.push_str("\n## Where I am now\n\n");
+        for (k, v) in &p.skills {
+            line(&mut s, k, v);
+        }
+        if !p.barriers.is_empty() {
+            s.push_str("\n## What has held me back\n\n");
+            for b in &p.barriers {
+                s.push_str(&format!("- {}\n", plain(&b.title)));
             }
-            s.push('\n');
         }
         if let Some(c) = &p.changes {
-            s.push_str(&format!("## Since my last plan ({})\n\n", c.since));
+            s.push_str(&format!(
+                "\n## Since my last plan ({})\n\n",
+                crate::words::long_date(&c.since)
+            ));
             for x in &c.newly_eligible {
-                s.push_str(&format!("- Newly open to me: {}\n", md_cell(x)));
+                s.push_str(&format!("- Newly open to me: {}\n", plain(x)));
             }
             for x in &c.gaps_closed {
-                s.push_str(&format!("- Gap closed: {}\n", md_cell(x)));
+                s.push_str(&format!("- Gap closed: {}\n", plain(x)));
             }
             if c.newly_eligible.is_empty() && c.gaps_closed.is_empty() {
                 s.push_str("- No change in what I can apply for.\n");
             }
-            s.push('\n');
         }
-        s.push_str("## What I can apply for now\n\n");
+        s.push_str("\n## What I can apply for now\n\n");
         if p.eligible_now.is_empty() {
             s.push_str("Nothing yet without closing a gap first.\n");
         }
@@ -171,10 +191,10 @@ impl Markdown for PersonalPlan {
                 .map_or(String::new(), |d| format!(", typically {}", d.words()));
             s.push_str(&format!(
                 "- {} ({}) via {}{}\n",
-                md_cell(&m.to.title),
+                plain(&m.to.title),
                 m.to.band_label(),
-                md_cell(&m.via),
-                md_cell(&time)
+                plain(&m.via),
+                plain(&time)
             ));
         }
         s.push_str("\n## Gaps and how to close them\n\n");
@@ -186,12 +206,15 @@ impl Markdown for PersonalPlan {
                     .close_with
                     .iter()
                     .take(3)
-                    .map(|c| md_cell(&c.title))
+                    .map(|c| match &c.duration {
+                        Some(d) => format!("{} ({})", plain(&c.title), d.words()),
+                        None => plain(&c.title),
+                    })
                     .collect();
                 s.push_str(&format!(
-                    "- **{}** (for {}): {}\n",
-                    md_cell(&g.title),
-                    md_cell(&r.to.title),
+                    "- {} (for {}): {}\n",
+                    plain(&g.title),
+                    plain(&r.to.title),
                     how.join("; ")
                 ));
             }
@@ -200,67 +223,75 @@ impl Markdown for PersonalPlan {
             s.push_str("No gaps for the moves above.\n");
         }
         if let Some(goal) = &p.goal_role {
-            s.push_str(&format!("\n## Routes to {}\n\n", md_cell(&goal.title)));
+            s.push_str(&format!("\n## Routes to {}\n\n", plain(&goal.title)));
+            if p.routes.is_empty() {
+                s.push_str("No route found in the roadmap from my role: ask the education team.\n");
+            }
             for r in &p.routes {
-                s.push_str(&format!(
-                    "**Route {}: {}**\n\n",
-                    r.rank,
-                    md_cell(&r.total.label)
-                ));
+                s.push_str(&format!("Route {}: {}\n", r.rank, plain(&r.total.label)));
                 for (i, st) in r.steps.iter().enumerate() {
-                    s.push_str(&format!("{}. {}\n", i + 1, md_cell(&step_words(st))));
+                    let time = match &st.programme {
+                        None => "the time depends on vacancies".to_string(),
+                        Some(g) => g
+                            .duration
+                            .as_ref()
+                            .map_or("length not given".to_string(), |d| d.words()),
+                    };
+                    let pay = st
+                        .programme
+                        .as_ref()
+                        .map_or(String::new(), |g| format!("; {}", g.pay.label()));
+                    s.push_str(&format!(
+                        "  {}. {} ({time}{pay})\n",
+                        i + 1,
+                        plain(&step_words(st))
+                    ));
                 }
                 s.push('\n');
             }
         }
+        s.push_str("\n## Agreed next steps\n\n");
+        for (i, st) in p.agreed_steps.iter().enumerate() {
+            let time = st
+                .duration
+                .as_ref()
+                .map_or(String::new(), |d| format!(", {}", d.words()));
+            s.push_str(&format!(
+                "{}. {}{time} ({})\n   Who: ______________  By when: ______________\n",
+                i + 1,
+                plain(&st.title),
+                plain(&st.why)
+            ));
+        }
+        for i in p.agreed_steps.len()..p.agreed_steps.len().max(3) {
+            s.push_str(&format!(
+                "{}. ________________________________\n   Who: ______________  By when: ______________\n",
+                i + 1
+            ));
+        }
         s.push_str("\n## Questions for the conversation\n\n");
         for q in &p.conversation {
-            s.push_str(&format!("- {}\n", md_cell(q)));
-        }
-        s.push_str("\n## Agreed next steps\n\n| Step | Who | By when |\n|---|---|---|\n");
-        let suggested: Vec<String> = p
-            .within_reach
-            .iter()
-            .flat_map(|r| {
-                r.gaps
-                    .iter()
-                    .filter_map(|g| g.close_with.first().map(|c| c.title.to_string()))
-            })
-            .chain(
-                p.develop
-                    .iter()
-                    .filter(|d| d.priority)
-                    .flat_map(|d| d.offers.first().map(|o| o.title.clone())),
-            )
-            .take(4)
-            .collect();
-        for step in &suggested {
-            s.push_str(&format!("| {} | | |\n", md_cell(step)));
-        }
-        for _ in suggested.len()..5 {
-            s.push_str("| | | |\n");
+            s.push_str(&format!("- {}\n", plain(q)));
         }
         s.push_str("\n## Resources\n\n");
         let mut seen = Vec::new();
-        for d in &p.develop {
-            for o in &d.signposts {
-                if seen.contains(&o.id) {
-                    continue;
-                }
-                seen.push(o.id.clone());
-                match &o.detail {
-                    Some(x) if x.starts_with("http") => s.push_str(&format!(
-                        "- [{}](<{}>)\n",
-                        md_cell(&o.title),
-                        x.replace('>', "%3E")
-                    )),
-                    Some(x) => s.push_str(&format!("- {}: {}\n", md_cell(&o.title), md_cell(x))),
-                    None => s.push_str(&format!("- {}\n", md_cell(&o.title))),
-                }
+        for o in p
+            .develop
+            .iter()
+            .flat_map(|d| d.signposts.iter())
+            .chain(p.barriers.iter().flat_map(|b| b.signposts.iter()))
+        {
+            if seen.contains(&o.id) {
+                continue;
+            }
+            seen.push(o.id.clone());
+            match &o.detail {
+                Some(x) => s.push_str(&format!("- {}: {}\n", plain(&o.title), plain(x))),
+                None => s.push_str(&format!("- {}\n", plain(&o.title))),
             }
         }
         s.push_str("\n## Signed\n\nSupport worker: ____________________  Manager: ____________________  Review date: __________\n\n");
-        s.push_str("*Made with `roadmap assess` from the NHS England HCSW learning and development roadmap. What is on offer varies by trust: check with your education team.*\n");
+        s.push_str("Made with roadmap assess from the NHS England HCSW learning and development roadmap. What is on offer varies by trust: check with your education team.\n");
         s
     }
 }

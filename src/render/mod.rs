@@ -15,6 +15,7 @@ pub mod json;
 mod listing;
 pub mod markdown;
 mod phrases;
+pub mod record;
 pub mod text;
 
 use crate::answers::{

@@ -67,6 +67,10 @@ pub fn step_words(st: &RouteStep) -> String {
             let gets: Vec<&str> = st.closes.iter().map(|c| c.title.as_str()).collect();
             format!("Get {}: {what}", gets.join(", "))
         }
+        Action::Move if st.programme.is_none() => format!(
+            "Apply for a post as {}",
+            crate::words::a_or_an(&st.to.title.to_lowercase())
+        ),
         Action::Move => format!("{what} → {}", st.to.title),
     }
 }

@@ -75,8 +75,10 @@ fn an_answers_file_gives_a_plan_across_all_four_areas_and_saves_the_profile() {
     let md = std::fs::read_to_string(&record).unwrap();
     for want in [
         "# Career conversation record",
-        "| Name | Sam Patel |",
-        "| Date | 2026-11-21 |",
+        "Name: Sam Patel",
+        "Date: 21 November 2026",
+        "English: Level 2 (GCSE)",
+        "## What has held me back",
         "## Agreed next steps",
         "## Gaps and how to close them",
         "## Resources",
@@ -170,7 +172,7 @@ fn bad_answers_name_the_key_and_the_allowed_values() {
     );
     assert_eq!(code, 65);
     assert!(
-        err.contains("answers.toml:15:15") && err.contains("expected u8"),
+        err.contains("answers.toml:15:15") && err.contains("unknown variant `six`"),
         "{err}"
     );
     let (code, _, err) = assess(

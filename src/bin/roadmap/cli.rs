@@ -68,8 +68,8 @@ pub enum Command {
         after_help = "Examples:\n  roadmap roles --band 3\n  roadmap roles --setting mental-health\n  roadmap roles --family ahp --format csv"
     )]
     Roles {
-        /// Agenda for Change band (1 to 9).
-        #[arg(long)]
+        /// Agenda for Change band: 4, band4 or "band 4".
+        #[arg(long, value_parser = parse_band_arg)]
         band: Option<u8>,
         /// A setting id, e.g. acute, community, mental-health.
         #[arg(long)]
@@ -111,7 +111,7 @@ pub enum Command {
     },
     /// A few plain questions about you, then your personal plan.
     #[command(
-        after_help = "Examples:\n  roadmap assess                                   answer the questions\n  roadmap assess -o career-conversation.md         also write a record for your manager\n  roadmap assess --answers answers.toml            no questions: answers from a file\n  roadmap assess --answers sam.toml --profile-file sam-profile.toml   keep Sam's own history"
+        after_help = "Examples:\n  roadmap assess                                   answer the questions\n  roadmap assess -o career-conversation.md         also write a record for your manager\n  roadmap assess -o plan.html                      the record as a page to print\n  roadmap assess --answers answers.toml            no questions: answers from a file\n  roadmap assess --answers sam.toml --profile-file sam-profile.toml   keep Sam's own history"
     )]
     Assess(AssessArgs),
     /// Your saved profile: show it, say where it is, or delete it.
@@ -164,6 +164,15 @@ pub struct CheckArgs {
     pub older_than: Option<jiff::Span>,
     #[command(flatten)]
     pub out: ListOut,
+}
+
+/// A band as people write it: `4`, `band4`, `band-4`, `"band 4"`.
+fn parse_band_arg(s: &str) -> Result<u8, String> {
+    s.trim()
+        .parse()
+        .ok()
+        .or_else(|| hcsw_roadmap::engine::parse_band(s))
+        .ok_or_else(|| format!("\"{s}\" is not a band: give a number from 1 to 9, e.g. --band 4"))
 }
 
 /// `2022-03` as the first day of that month, `2022-03-01`.
@@ -239,7 +248,8 @@ pub struct AssessArgs {
     /// for "what has changed" and saved there.
     #[arg(long, value_name = "FILE")]
     pub profile_file: Option<PathBuf>,
-    /// Write a career-conversation record (Markdown) to FILE.
+    /// Write a career-conversation record to FILE: a printable web page for
+    /// .html, otherwise plain text with Markdown headings.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Replace FILE if it exists.

@@ -17,7 +17,10 @@ fn main() {
         Err(e) => {
             // Plain text, so what the user typed (possibly an escape
             // sequence) can be made safe before it reaches the terminal.
-            let text = printable(&e.render().to_string());
+            let mut text = printable(&e.render().to_string());
+            if let Some(hint) = quoting_hint(&e) {
+                text.push_str(&hint);
+            }
             let _ = write!(std::io::stderr().lock(), "{text}");
             std::process::exit(e.exit_code());
         }
@@ -31,6 +34,30 @@ fn main() {
         }
     };
     std::process::exit(code);
+}
+
+/// `--from band 3` without quotes: the shell splits it, so clap sees a
+/// stray `3`. Say how to write it.
+fn quoting_hint(e: &clap::Error) -> Option<String> {
+    if e.kind() != clap::error::ErrorKind::UnknownArgument {
+        return None;
+    }
+    let args: Vec<String> = std::env::args().collect();
+    args.windows(3).find_map(|w| {
+        let flag_takes_position = matches!(w[0].as_str(), "--from" | "--to");
+        (flag_takes_position && w[2].chars().all(|c| c.is_ascii_digit()) && !w[2].is_empty()).then(
+            || {
+                let joined = printable(&format!("{} {}", w[1], w[2]));
+                format!(
+                    "\nhint: a position with a space needs quotes: {} \"{joined}\" (or {} {}{})\n",
+                    w[0],
+                    w[0],
+                    printable(&w[1]),
+                    printable(&w[2])
+                )
+            },
+        )
+    })
 }
 
 /// Writes a failure to stderr, with the data report when there is one.

@@ -6,7 +6,7 @@ use dialoguer::{Confirm, Input, MultiSelect, Select};
 use hcsw_roadmap::engine::Engine;
 use hcsw_roadmap::model::{Meta, Regulator};
 use hcsw_roadmap::profile::{
-    Answers, Confidence, Digital, Goal, How, Level, ManagerSupport, Qualification,
+    Answers, Confidence, Digital, Goal, How, Level, ManagerSupport, Qualification, StudyTime,
 };
 use hcsw_roadmap::render::text::clean;
 use hcsw_roadmap::{Error, Result};
@@ -253,16 +253,9 @@ impl<'e, 'a> Wizard<'e, 'a> {
             "Do you need to keep earning while you learn?",
             prev.earn_while_learning,
         )?;
-        let hours: [(Option<u8>, &str); 5] = [
-            (Some(0), "None at the moment"),
-            (Some(2), "Up to 2 hours a week"),
-            (Some(6), "2 to 6 hours a week"),
-            (Some(10), "More than 6 hours a week"),
-            (None, "Not sure"),
-        ];
         a.study_hours = self.choose(
             "How much of your own time could you give to study?",
-            &hours,
+            &StudyTime::CHOICES,
             prev.study_hours,
         )?;
         a.manager_supports = self.choose(

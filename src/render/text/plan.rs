@@ -186,6 +186,21 @@ impl Text for PersonalPlan {
                 }
             }
         }
+        if !p.agreed_steps.is_empty() {
+            s.push_str(&h("Next steps to agree with your manager"));
+            for (i, st) in p.agreed_steps.iter().enumerate() {
+                let time = st
+                    .duration
+                    .as_ref()
+                    .map_or(String::new(), |d| format!(", {}", d.words()));
+                s.push_str(&wrap(
+                    &format!("{}. {}{time}: {}", i + 1, clean(&st.title), clean(&st.why)),
+                    w,
+                    "  ",
+                    "     ",
+                ));
+            }
+        }
         s.push_str(&h("For your career conversation"));
         for q in &p.conversation {
             s.push_str(&wrap(&clean(q), w, "  - ", "    "));

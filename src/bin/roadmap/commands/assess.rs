@@ -122,7 +122,16 @@ pub fn run(app: &App, a: &AssessArgs) -> Result<()> {
         }
     }
     if let Some(o) = &output {
-        write_new_file(o, plan.markdown().as_bytes(), a.force)?;
+        // A page for browsers and printing, or the plain Markdown record.
+        let is_html = o
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+        let record = if is_html {
+            hcsw_roadmap::render::record::page(&plan)
+        } else {
+            plan.markdown()
+        };
+        write_new_file(o, record.as_bytes(), a.force)?;
     }
     if let (true, Some(store)) = (save, &target) {
         status(&format!(
