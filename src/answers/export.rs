@@ -27,4 +27,8 @@ pub struct ExportDoc<'a> {
     #[serde(skip)]
     #[schemars(skip)]
     pub scope_line: String,
+    /// For the web page: what its "Where can I go from here?" panel needs.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub page: Option<super::PageData>,
 }

@@ -6,6 +6,7 @@ mod eligibility;
 mod holdings;
 mod listings;
 pub mod next;
+mod page;
 pub mod personal;
 mod position;
 mod record;
@@ -60,6 +61,16 @@ impl<'a> Engine<'a> {
     /// Whether a record is open on the engine's day.
     pub fn open(&self, m: &Meta) -> bool {
         self.today.as_deref().is_none_or(|d| m.holds_on(d))
+    }
+
+    /// Whether a role takes new entrants on the engine's day.
+    pub fn role_open(&self, id: &str) -> bool {
+        self.map.role(id).is_some_and(|r| {
+            self.open(&r.meta)
+                && r.closed_since
+                    .as_deref()
+                    .is_none_or(|c| self.today().is_none_or(|d| d < c))
+        })
     }
 
     /// How current the data is, for every answer.

@@ -5,7 +5,7 @@ use super::{Engine, Holdings, Position};
 use crate::SCHEMA_VERSION;
 use crate::answers::{NextStep, NextSteps, ProgrammeRef, ReqRef, RoleRef, Status, ViaOption};
 use crate::matching::did_you_mean;
-use crate::model::{Meta, PathwayKind, Programme, Role, Text};
+use crate::model::{Meta, Pathway, PathwayKind, Programme, Role, Text};
 
 /// Narrowing the roles a query may lead to, and what the person wants.
 #[derive(Debug, Clone, Default)]
@@ -102,6 +102,24 @@ impl<'a> Engine<'a> {
         })
     }
 
+    /// The notes every answer gives for a move, after the move's own: that
+    /// offers vary by trust, what is not fully confirmed, what is overdue
+    /// for review.
+    pub fn move_notes(&self, p: &'a Pathway) -> Vec<Text> {
+        let mut notes = Vec::new();
+        if p.varies_by_trust {
+            notes.push(VARIES_BY_TRUST.into());
+        }
+        if let Some(n) = &p.meta.confidence_note {
+            notes.push(format!("Not fully confirmed: {n}").into());
+        }
+        notes.extend(self.overdue_note(&p.meta));
+        for g in self.vias(p).into_iter().flatten() {
+            notes.extend(self.overdue_note(&g.meta));
+        }
+        notes
+    }
+
     /// Every move out of a position, with eligibility for each option.
     /// Never offers what the person already holds: a way to grow that gives
     /// nothing new is left out, and a move via such a programme becomes
@@ -157,16 +175,7 @@ impl<'a> Engine<'a> {
                     // Every way has closed, is held already, or is unpaid.
                     return None;
                 }
-                if p.varies_by_trust {
-                    notes.push(VARIES_BY_TRUST.into());
-                }
-                if let Some(n) = &p.meta.confidence_note {
-                    notes.push(format!("Not fully confirmed: {n}").into());
-                }
-                notes.extend(self.overdue_note(&p.meta));
-                for g in self.vias(p).into_iter().flatten() {
-                    notes.extend(self.overdue_note(&g.meta));
-                }
+                notes.extend(self.move_notes(p));
                 Some(NextStep {
                     pathway: p.meta.id.clone(),
                     title: p.meta.title.clone(),

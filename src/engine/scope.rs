@@ -71,6 +71,7 @@ impl<'a> Engine<'a> {
             sources: sources.into_iter().collect(),
             map: self.map,
             scope_line: self.scope_words(q),
+            page: None,
         }
     }
 

@@ -5,9 +5,16 @@
 
 use super::graph::{Graph, svg};
 use crate::answers::ExportDoc;
+use crate::answers::PageData;
 use crate::model::family_title;
 use crate::terminal::clean;
+use base64::Engine as _;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
+use sha2::Digest;
+
+/// The panel's script: it evaluates the data the engine prepared
+/// (`PageData`), the way `roadmap pathways` does.
+const SCRIPT: &str = include_str!("page.js");
 
 const STYLE: &str = "body{font-family:Helvetica,Arial,sans-serif;color:#212b32;margin:0;background:#f0f4f5}\
 main{max-width:1100px;margin:0 auto;padding:24px;background:#fff}\
@@ -17,6 +24,13 @@ caption{text-align:left;font-weight:bold;padding:4px 0}\
 th,td{border:1px solid #d8dde0;padding:6px 8px;text-align:left;vertical-align:top}\
 th{background:#e8edee}figure{margin:0;overflow-x:auto}\
 .note{background:#fff9c4;padding:8px 12px;border-left:4px solid #ffb81c}\
+#where{background:#f0f4f5;border:1px solid #d8dde0;padding:8px 20px 20px;margin-top:1.5em}\
+#where h2{margin-top:.6em}select{font-size:16px;padding:6px;max-width:100%}\
+fieldset{border:1px solid #aeb7bd;margin:1em 0;padding:8px 12px}legend{font-weight:bold;padding:0 4px}\
+.tick{margin:4px 0}.tick input{width:20px;height:20px;vertical-align:middle}label{font-weight:bold}.tick label{font-weight:normal}\
+.hint{color:#425563;font-size:14px}#answer{margin-top:1em}#answer h3{color:#003087;margin-bottom:.3em}\
+#answer .ready{color:#007f3b;font-weight:bold}#answer .gaps{color:#8a1538;font-weight:bold}\
+:focus{outline:3px solid #ffb81c;outline-offset:2px}\
 @media print{main{max-width:none}figure{overflow:visible}}";
 
 /// Text from the data, safe for the page: control characters (which XML
@@ -25,8 +39,70 @@ fn t(s: &str) -> String {
     clean(s)
 }
 
+/// The page's data as JSON safe inside a `<script>` element: `<`, `>` and
+/// `&` are written as escapes, so no text can close the element, and
+/// nothing in it can drive a terminal that prints the file.
+fn data_json(data: &PageData) -> String {
+    let json = serde_json::to_string(data).expect("page data serialises");
+    // C1 controls and bidi overrides too, as in every JSON we write.
+    super::json::escape_unprintable(json)
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// The "Where can I go from here?" panel: the form is hidden until the
+/// script runs; without scripts the tables below say everything.
+fn panel(data: &PageData) -> Markup {
+    let title_of = |id: &str| {
+        data.roles
+            .iter()
+            .find(|r| r.id == id)
+            .map_or(id.to_string(), |r| r.title.to_string())
+    };
+    html! {
+        section #where aria-labelledby="where-title" {
+            h2 #where-title { "Where can I go from here?" }
+            noscript { p { "This part of the page needs JavaScript. Everything it would show is also in the tables below." } }
+            form #where-form hidden {
+                p {
+                    label for="from" { "Your role or band" } br;
+                    select #from name="from" {
+                        option value="" { "Choose your role or band" }
+                        @for p in &data.positions { option value=(p.arg) { (t(&p.label)) } }
+                    }
+                }
+                fieldset {
+                    legend { "What you hold (tick all that apply)" }
+                    @for h in &data.holdable {
+                        div.tick {
+                            input type="checkbox" id={"have-" (h.id)} name="have" value=(h.id);
+                            " "
+                            label for={"have-" (h.id)} { (t(&h.label)) }
+                        }
+                    }
+                }
+                p {
+                    label for="to" { "A role you want to reach (optional)" } br;
+                    select #to name="to" {
+                        option value="" { "No goal yet: show my next steps" }
+                        @for g in &data.goals { option value=(g) { (t(&title_of(g))) } }
+                    }
+                }
+                p.hint { "The address of this page keeps your choices: copy it to share this answer." }
+            }
+            div #answer aria-live="polite" {}
+        }
+    }
+}
+
 pub fn page(doc: &ExportDoc<'_>, g: &Graph<'_>) -> String {
     let (map, s) = (doc.map, &doc.records);
+    let script_hash =
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(SCRIPT));
+    let csp = format!(
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-{script_hash}'"
+    );
     let moves = s.pathways.iter().flat_map(|p| {
         let from: Vec<String> = p.from.iter().map(|f| map.title_of(f).to_string()).collect();
         let to =
@@ -52,6 +128,7 @@ pub fn page(doc: &ExportDoc<'_>, g: &Graph<'_>) -> String {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
+                meta http-equiv="Content-Security-Policy" content=(csp);
                 title { "NHS healthcare support worker roadmap" }
                 style { (PreEscaped(STYLE)) }
             }
@@ -60,6 +137,7 @@ pub fn page(doc: &ExportDoc<'_>, g: &Graph<'_>) -> String {
                     h1 { "NHS healthcare support worker learning and development roadmap" }
                     p { (t(&doc.scope_line)) }
                     p.note { "What is on offer varies by trust and region: ask your education team." }
+                    @if let Some(data) = &doc.page { (panel(data)) }
                     h2 #map { "Pathway map" }
                     figure {
                         // The SVG escapes its own text (graph::xml).
@@ -131,6 +209,10 @@ pub fn page(doc: &ExportDoc<'_>, g: &Graph<'_>) -> String {
                             }
                         }
                     }
+                }
+                @if let Some(data) = &doc.page {
+                    script type="application/json" #roadmap-data { (PreEscaped(data_json(data))) }
+                    script { (PreEscaped(SCRIPT)) }
                 }
             }
         }

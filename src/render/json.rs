@@ -13,7 +13,7 @@ pub fn to_string<T: Serialize>(value: &T) -> String {
 /// serde_json escapes only C0 controls. C1 controls (U+0080 to U+009F, which
 /// some terminals obey) and bidi overrides are escaped as well: they can only
 /// occur inside strings, so `\uXXXX` there is the same JSON value.
-fn escape_unprintable(s: String) -> String {
+pub(crate) fn escape_unprintable(s: String) -> String {
     if !s.chars().any(crate::terminal::unsafe_for_terminal) {
         return s;
     }

@@ -240,10 +240,12 @@ fn html_export_loads_in_chromium_self_contained_with_its_headings() {
     );
     assert_eq!(code, 0, "{err}");
     let html = std::fs::read_to_string(&f).unwrap();
-    // Self-contained: nothing is fetched when the page opens.
-    for bad in ["<script", "<link", "src=", "@import", "url(http"] {
+    // Self-contained: nothing is fetched when the page opens, and only its
+    // own inline script may run (by hash).
+    for bad in ["<script src", "<link", "src=", "@import", "url(http"] {
         assert!(!html.contains(bad), "page would load something: {bad}");
     }
+    assert!(html.contains("Content-Security-Policy") && html.contains("script-src 'sha256-"));
     if tool("chromium") {
         let (dom, log) = chromium_dom(&f);
         for want in [
@@ -297,7 +299,18 @@ aliases = ["band 2"]
     );
     assert_eq!(code, 0, "{err}");
     let html = std::fs::read_to_string(&f).unwrap();
-    assert!(!html.contains("<script>") && html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    // The page's own script is the only script: the title is text in the
+    // tables and an escape in the panel's data.
+    assert!(
+        !html.contains("<script>alert") && html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{html}"
+    );
+    assert_eq!(
+        html.matches("<script").count(),
+        2,
+        "the data and the panel's script only"
+    );
+    assert!(html.contains("\\u003cscript\\u003ealert(1)"));
     if tool("chromium") {
         let (dom, _) = chromium_dom(&f);
         assert!(!dom.contains("<script>alert"), "the title must stay text");

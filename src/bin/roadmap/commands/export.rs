@@ -50,7 +50,12 @@ pub fn run(app: &App, a: &ExportArgs) -> Result<()> {
         setting: a.setting.clone(),
         family: a.family.clone(),
     };
-    let text = render::export(&engine.export(&q), a.format);
+    let mut doc = engine.export(&q);
+    if a.format == render::ExportFormat::Html {
+        // The page answers "where can I go from here?" from the whole roadmap.
+        doc.page = Some(engine.page_data());
+    }
+    let text = render::export(&doc, a.format);
     match &a.output {
         Some(o) => {
             write_new_file(o, text.as_bytes(), a.force)?;
