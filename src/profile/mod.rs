@@ -364,3 +364,72 @@ impl Answers {
         out
     }
 }
+
+/// A commented answers file with every key and its allowed values, for
+/// `roadmap assess --template`: fill it in and run
+/// `roadmap assess --answers FILE`.
+pub const TEMPLATE: &str = r#"# Answers for `roadmap assess --answers THIS-FILE`.
+# Every key is optional except `role`. Lines starting with # are comments.
+
+# Your name, for the career-conversation record.
+name = "Sam Patel"
+
+# Where you are: a band ("band3"), a role id ("healthcare-support-worker"),
+# or what people call it ("senior HCA"). See: roadmap roles
+role = "band2"
+
+# Where you work: a setting id. See: roadmap show acute
+# acute, ahp-services, childrens-services, community, learning-disability,
+# mental-health, midwifery, primary-care, ambulance-service
+setting = "acute"
+
+# English and maths: not-said, none, entry, level-1, level-2, higher
+english = "level-2"
+# How you got it: gcse, functional-skills, other, not-sure
+english-how = "gcse"
+maths = "level-1"
+maths-how = "functional-skills"
+
+# Digital skills: not-said, find-it-hard, everyday, confident, qualification
+digital = "everyday"
+
+# Have you completed the Care Certificate? true or false
+care-certificate = true
+
+# What you have finished, any of:
+# level-2-diploma, level-3-diploma, a-levels, level-5, degree
+qualifications = []
+
+# What you want next: not-sure, grow-in-role, move-up, registered
+goal = "registered"
+# With goal = "registered": the registered role, e.g. registered-nurse,
+# midwife, physiotherapist (roadmap roles --band 5)
+goal-role = "registered-nurse"
+
+# Settings and families you would like to work in (optional)
+interests-settings = []
+interests-families = []
+
+# Do you need to keep earning while you learn? true or false
+earn-while-learning = true
+
+# Your own time for study each week:
+# none, up-to-2, 2-to-6, more-than-6, not-sure
+study-hours = "2-to-6"
+
+# Does your manager support you being released for training?
+# yes, no, not-sure, not-asked
+manager-supports = "not-asked"
+
+# What has held you back: barrier ids (roadmap show not-released-for-training):
+# not-released-for-training, no-reliable-information, no-one-to-talk-to,
+# functional-skills-support, limited-training-places, justifying-training
+barriers = []
+
+# How confident you feel in each area, 1 (not confident) to 5 (very)
+[confidence]
+skills-for-life = 3
+personal-skills = 3
+technical-skills = 3
+career-progression = 3
+"#;

@@ -111,7 +111,7 @@ pub enum Command {
     },
     /// A few plain questions about you, then your personal plan.
     #[command(
-        after_help = "Examples:\n  roadmap assess                                   answer the questions\n  roadmap assess -o career-conversation.md         also write a record for your manager\n  roadmap assess -o plan.html                      the record as a page to print\n  roadmap assess --answers answers.toml            no questions: answers from a file\n  roadmap assess --answers sam.toml --profile-file sam-profile.toml   keep Sam's own history"
+        after_help = "Examples:\n  roadmap assess                                   answer the questions\n  roadmap assess -o career-conversation.md         also write a record for your manager\n  roadmap assess -o plan.html                      the record as a page to print\n  roadmap assess --template > answers.toml         a file to fill in\n  roadmap assess --answers answers.toml            no questions: answers from a file\n  roadmap assess --answers sam.toml --profile-file sam-profile.toml   keep Sam's own history"
     )]
     Assess(AssessArgs),
     /// Your saved profile: show it, say where it is, or delete it.
@@ -244,6 +244,9 @@ pub struct AssessArgs {
     /// answers are saved only when you add --save or --profile-file.
     #[arg(long)]
     pub save: bool,
+    /// Print a commented answers file with every key and its allowed values.
+    #[arg(long, conflicts_with_all = ["answers", "output", "save", "no_save", "profile_file"])]
+    pub template: bool,
     /// Keep this person's profile in FILE instead of your own: it is read
     /// for "what has changed" and saved there.
     #[arg(long, value_name = "FILE")]

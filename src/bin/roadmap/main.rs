@@ -68,7 +68,11 @@ fn report(e: &Error, color: bool) {
         Error::InvalidData(r) => {
             writeln!(err, "{}error: {e}; nothing was changed", r.render(color))
         }
-        Error::Interrupted => writeln!(err, "\n{e}"),
+        Error::Interrupted => {
+            drop(err);
+            wizard::say_nothing_saved();
+            Ok(())
+        }
         // Messages quote what the user typed, and paths: neither reaches
         // the terminal raw.
         _ => writeln!(err, "error: {}", printable(&e.to_string())),

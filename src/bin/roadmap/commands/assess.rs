@@ -13,6 +13,9 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 pub fn run(app: &App, a: &AssessArgs) -> Result<()> {
+    if a.template {
+        return emit(hcsw_roadmap::profile::TEMPLATE);
+    }
     let map = app.roadmap()?;
     let engine = Engine::new(map);
     let interactive = a.answers.is_none();
@@ -36,7 +39,7 @@ pub fn run(app: &App, a: &AssessArgs) -> Result<()> {
     // Refuse an existing output before asking anything, not after.
     refuse_existing(a.output.as_deref(), a.force)?;
     let wizard = Wizard::new(&engine, app.style.color);
-    let answers = match &a.answers {
+    let mut answers = match &a.answers {
         Some(path) => read_answers(path)?,
         None => {
             if !std::io::stderr().is_terminal() || !std::io::stdin().is_terminal() {
@@ -51,6 +54,7 @@ pub fn run(app: &App, a: &AssessArgs) -> Result<()> {
                 .as_ref()
                 .map(|p| p.answers.clone())
                 .unwrap_or_default();
+            crate::wizard::on_ctrl_c();
             if saved.is_some() {
                 status(
                     "Your answers from last time are filled in: press Enter to keep each one.\n",
@@ -87,6 +91,7 @@ pub fn run(app: &App, a: &AssessArgs) -> Result<()> {
         previous: previous.and_then(|p| p.last_plan.as_ref()),
         date: today.clone(),
     });
+    let mut plan = plan;
     emit(&plan.text(app.style))?;
 
     let save = target.is_some()
@@ -105,8 +110,17 @@ pub fn run(app: &App, a: &AssessArgs) -> Result<()> {
             false,
         )?
     {
-        let name = wizard.text("File name", "career-conversation.md")?;
-        output = Some(name.trim().into());
+        let name = wizard.text(
+            "Your name, for the record (leave empty to skip)",
+            answers.name.as_deref().unwrap_or(""),
+        )?;
+        answers.name = Some(name.trim().to_string()).filter(|n| !n.is_empty());
+        plan.name = answers.name.clone();
+        let file = wizard.text(
+            "File name (.md, or .html for a page to print)",
+            "career-conversation.md",
+        )?;
+        output = Some(file.trim().into());
     }
     // Save first: a status line that cannot be written must never cost the
     // person their answers or their record.
