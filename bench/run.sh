@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "install hyperfine: apt-get install hyperfine" >&2; exit 1; }
-cargo build --release --bin roadmap --example synth
+cargo build --release --bin roadmap --example synth --example staff
 bin=target/release/roadmap
 out=target/bench; mkdir -p "$out"
 # A private home, so the cache of validated data starts empty.
@@ -44,3 +44,17 @@ if command -v valgrind >/dev/null; then
         valgrind --tool=callgrind --callgrind-out-file=/dev/null $bin $args 2>&1 >/dev/null | grep -o "refs: .*" | sed "s|^|roadmap $args: |"
     done
 fi
+
+echo "== cohort: staff lists of 1k, 10k and 100k people (a realistic mix, and --uniform: nearly everyone different)"
+for n in 1000 10000 100000; do
+    [ -f "$out/staff-$n.csv" ] || target/release/examples/staff "$n" > "$out/staff-$n.csv"
+    [ -f "$out/staff-uniform-$n.csv" ] || target/release/examples/staff "$n" --uniform > "$out/staff-uniform-$n.csv"
+done
+hyperfine -N --warmup 1 --runs 5 --export-markdown "$out/cohort.md" \
+    "$bin cohort $out/staff-1000.csv --format json" \
+    "$bin cohort $out/staff-10000.csv --format json" \
+    "$bin cohort $out/staff-100000.csv --format json" \
+    "$bin cohort $out/staff-uniform-100000.csv --format json"
+for f in staff-100000 staff-uniform-100000; do
+    /usr/bin/time -f "%M KB  %e s  roadmap cohort $f.csv --format json" $bin cohort "$out/$f.csv" --format json >/dev/null
+done

@@ -10,6 +10,7 @@
 pub mod answers;
 pub mod atomic;
 pub mod cache;
+pub mod cohort;
 pub mod compact;
 pub mod embedded;
 pub mod load;

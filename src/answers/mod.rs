@@ -6,6 +6,7 @@
 //! [`SCHEMA_VERSION`](crate::SCHEMA_VERSION) bump.
 
 mod check;
+mod cohort;
 mod export;
 mod listings;
 mod next;
@@ -16,6 +17,7 @@ mod refs;
 mod routes;
 
 pub use check::*;
+pub use cohort::*;
 pub use export::*;
 pub use listings::*;
 pub use next::*;

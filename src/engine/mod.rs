@@ -2,6 +2,7 @@
 //! no terminal, no files. Each returns an answer type from
 //! [`answers`](crate::answers) that a renderer turns into text or JSON.
 
+pub mod cohort;
 mod eligibility;
 mod holdings;
 mod listings;
@@ -43,6 +44,8 @@ pub struct Engine<'a> {
     /// The day answers are for (`YYYY-MM-DD`): offers that closed before it,
     /// or open after it, are not offered. `None`: every record counts.
     today: Option<String>,
+    /// How current the data is: every answer says so, so it is found once.
+    reviewed: Reviewed,
 }
 
 impl<'a> Engine<'a> {
@@ -75,7 +78,7 @@ impl<'a> Engine<'a> {
 
     /// How current the data is, for every answer.
     pub fn reviewed(&self) -> Reviewed {
-        Reviewed::of(self.map)
+        self.reviewed.clone()
     }
 
     /// The day answers are for, when one was given.
@@ -169,6 +172,7 @@ impl<'a> Engine<'a> {
             granters,
             moves,
             today,
+            reviewed: Reviewed::of(map),
         }
     }
 

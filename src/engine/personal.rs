@@ -5,8 +5,8 @@ use super::next::Filter;
 use super::{Engine, Holdings, Position, RouteQuery};
 use crate::SCHEMA_VERSION;
 use crate::answers::{
-    AgreedStep, AreaPlan, BarrierPlan, Changes, DurationOut, Gap, Move, PersonalPlan, Reach,
-    RoleRef, Status, Suggestion, ViaOption,
+    AgreedStep, AreaPlan, BarrierPlan, Changes, DurationOut, Gap, Move, NextSteps, PersonalPlan,
+    Reach, RoleRef, Status, Suggestion, ViaOption,
 };
 use crate::matching::did_you_mean;
 use crate::model::{PathwayKind, Role, Text};
@@ -131,6 +131,12 @@ impl<'a> Engine<'a> {
     }
 
     pub fn personal_plan(&self, input: &PlanInput<'_>) -> PersonalPlan {
+        self.plan_and_next_steps(input).0
+    }
+
+    /// The plan, and the next steps it was made from (a team's analysis
+    /// counts both, and should not work them out twice).
+    pub fn plan_and_next_steps(&self, input: &PlanInput<'_>) -> (PersonalPlan, NextSteps) {
         let a = input.answers;
         let held = self.holdings(&a.holds());
         let filter = Filter {
@@ -308,7 +314,7 @@ impl<'a> Engine<'a> {
         };
         plan.conversation = conversation(&plan, a);
         plan.agreed_steps = self.agreed_steps(&plan, &held);
-        plan
+        (plan, ns)
     }
 
     /// Development in the current role, per area, low-rated areas first.

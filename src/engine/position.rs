@@ -105,6 +105,11 @@ impl<'a> Engine<'a> {
     /// Resolves a position, case-insensitively: a band, a role id, an alias
     /// or a title, then any role whose name contains every word given.
     pub fn resolve_position(&self, text: &str) -> Result<Position<'a>, PositionError> {
+        // The common case, an id as written (staff lists, saved answers):
+        // ids are unique, so this is the answer the id search below gives.
+        if let Some(role) = self.map.role(text) {
+            return Ok(Position { role, band: None });
+        }
         let roles = &self.map.roles;
         let norm = normalise(text);
         let ambiguous = |found: Vec<&Role>| PositionError::Ambiguous {
@@ -153,12 +158,14 @@ impl<'a> Engine<'a> {
         let exact = |f: &dyn Fn(&Role) -> bool| -> Vec<&'a Role> {
             roles.iter().filter(|r| f(r)).collect()
         };
-        for found in [
-            exact(&|r| normalises_to(&r.meta.id, &norm)),
-            exact(&|r| r.aliases.iter().any(|a| normalises_to(a, &norm))),
-            exact(&|r| normalises_to(&r.meta.title, &norm)),
-        ] {
-            if let Some(r) = settle(found) {
+        // Each kind of name is searched only when the one before found none.
+        let kinds: [&dyn Fn(&Role) -> bool; 3] = [
+            &|r| normalises_to(&r.meta.id, &norm),
+            &|r| r.aliases.iter().any(|a| normalises_to(a, &norm)),
+            &|r| normalises_to(&r.meta.title, &norm),
+        ];
+        for kind in kinds {
+            if let Some(r) = settle(exact(kind)) {
                 return r;
             }
         }

@@ -4,8 +4,8 @@
 use super::phrases::status_word;
 use super::{Csv, listing};
 use crate::answers::{
-    Action, AreaList, CheckSummary, ExportDoc, NextSteps, RecordView, RolesList, Routes,
-    SearchResults, StaleList,
+    Action, AreaList, CheckSummary, CohortReport, ExportDoc, NextSteps, RecordView, RolesList,
+    Routes, SearchResults, StaleList,
 };
 
 /// RFC 4180 CSV. Cells that a spreadsheet would run as a formula are
@@ -223,4 +223,29 @@ impl Csv for CheckSummary {
         let l = listing::counts(self);
         csv_rows(&l.header, &l.rows)
     }
+}
+
+/// One row per person and suggested next step.
+impl Csv for CohortReport {
+    fn csv(&self) -> String {
+        cohort_tables(self)
+            .into_iter()
+            .find(|(file, _)| *file == "people.csv")
+            .map(|(_, text)| text)
+            .unwrap_or_default()
+    }
+}
+
+/// The analysis as several CSV files, one per table, for `-o DIR`:
+/// (file name, contents). `people.csv` is the same as `--format csv`.
+/// Headers are the Markdown report's, in snake case.
+pub fn cohort_tables(r: &CohortReport) -> Vec<(&'static str, String)> {
+    super::cohort::tables(r)
+        .into_iter()
+        .map(|t| {
+            let header: Vec<String> = t.header.iter().map(|h| h.replace(' ', "_")).collect();
+            let header: Vec<&str> = header.iter().map(String::as_str).collect();
+            (t.file, csv_rows(&header, &t.rows))
+        })
+        .collect()
 }

@@ -4,8 +4,8 @@
 use super::phrases::{closer_text, role_line, status_word, step_words, via_text};
 use super::{Markdown, listing};
 use crate::answers::{
-    Action, AreaList, AreaView, CheckSummary, ExportDoc, NextSteps, PersonalPlan, RecordView,
-    RolesList, Routes, SearchResults, StaleList,
+    Action, AreaList, AreaView, CheckSummary, CohortReport, ExportDoc, NextSteps, PersonalPlan,
+    RecordView, RolesList, Routes, SearchResults, StaleList,
 };
 use crate::model::family_title;
 use crate::terminal::clean;
@@ -502,5 +502,37 @@ impl Markdown for CheckSummary {
     fn markdown(&self) -> String {
         let l = listing::counts(self);
         markdown_table(&l.header, &l.rows)
+    }
+}
+
+/// The analysis as a document: every table, for an intranet page or a
+/// paper to a committee.
+impl Markdown for CohortReport {
+    fn markdown(&self) -> String {
+        let mut s = format!(
+            "# Training-needs analysis: {} people\n\nMade on {}.\n\n",
+            self.people,
+            crate::words::long_date(&self.date)
+        );
+        if let Some(n) = self.suppress_below {
+            s.push_str(&format!(
+                "Counts under {n} are shown as \"fewer than {n}\", and no one is named.\n\n"
+            ));
+        }
+        for t in super::cohort::tables(self) {
+            if t.rows.is_empty() && t.file == "people.csv" {
+                continue;
+            }
+            s.push_str(&format!("## {}\n\n", t.heading));
+            if let Some(note) = t.note {
+                s.push_str(&format!("{note}\n\n"));
+            }
+            // Ids are for scripts; a document shows titles only.
+            let skip = usize::from(t.id_first);
+            let rows: Vec<Vec<String>> = t.rows.iter().map(|r| r[skip..].to_vec()).collect();
+            s.push_str(&markdown_table(&t.header[skip..], &rows));
+            s.push('\n');
+        }
+        s
     }
 }

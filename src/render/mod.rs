@@ -8,6 +8,7 @@
 //! `--format` is matched. Adding a format means a trait, its module, and a
 //! bound on `Report`: the compiler then lists every answer that needs it.
 
+pub mod cohort;
 pub mod csv;
 pub mod graph;
 pub mod html;
@@ -19,8 +20,8 @@ pub mod record;
 pub mod text;
 
 use crate::answers::{
-    AreaList, CheckSummary, ExportDoc, NextSteps, PersonalPlan, RecordView, Reviewed, RolesList,
-    Routes, SearchResults, StaleList,
+    AreaList, CheckSummary, CohortReport, ExportDoc, NextSteps, PersonalPlan, RecordView, Reviewed,
+    RolesList, Routes, SearchResults, StaleList,
 };
 use serde::Serialize;
 
@@ -85,6 +86,7 @@ dated!(
     PersonalPlan,
     CheckSummary,
     StaleList,
+    CohortReport,
     ExportDoc<'_>
 );
 

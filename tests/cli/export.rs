@@ -1,7 +1,7 @@
 //! `roadmap export`: every format from the national data, each checked by
 //! something that parses or renders it; escaping of hostile data.
 
-use super::common::{home, roadmap, run};
+use super::common::{chromium_dom, home, roadmap, run, tool};
 use std::path::Path;
 use std::process::Command;
 
@@ -15,21 +15,6 @@ fn export(home: &Path, format: &str, extra: &[&str]) -> String {
 
 /// A tool the tests need. CI installs it (.ci/run); elsewhere a missing
 /// tool skips that check with a note rather than failing the suite.
-fn tool(name: &str) -> bool {
-    let found = Command::new("sh")
-        .args(["-c", &format!("command -v {name}")])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{name} is required in CI (.ci/run installs it)"
-        );
-        eprintln!("note: {name} not installed; skipping that check");
-    }
-    found
-}
-
 #[test]
 fn json_export_has_the_whole_graph_and_reads_back() {
     let h = home();
@@ -197,37 +182,6 @@ fn svg_export_is_well_formed_xml() {
             String::from_utf8_lossy(&st.stderr)
         );
     }
-}
-
-fn chromium_dom(html: &Path) -> (String, String) {
-    let profile = tempfile::tempdir().unwrap();
-    let out = Command::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--enable-logging=stderr",
-            "--v=0",
-            "--dump-dom",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(format!("file://{}", html.display()))
-        .output()
-        .expect("chromium runs");
-    assert!(
-        out.status.success(),
-        "chromium failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 #[test]

@@ -2,6 +2,7 @@ mod assess;
 mod bad_input;
 mod broken;
 mod cache;
+mod cohort;
 mod common;
 mod data;
 mod engine;

@@ -120,6 +120,11 @@ pub enum Command {
         after_help = "Examples:\n  roadmap profile show\n  roadmap profile path\n  roadmap profile forget --yes"
     )]
     Profile(ProfileCommand),
+    /// A training-needs analysis for a team, from its staff list.
+    #[command(
+        after_help = "Examples:\n  roadmap cohort --template xlsx -o staff.xlsx          an empty sheet to fill in\n  roadmap cohort staff.csv                              the summary on screen\n  roadmap cohort staff.xlsx -o report.xlsx              the full analysis as a workbook\n  roadmap cohort staff.csv --format html -o tna.html --suppress-below 5\n  roadmap cohort esr.csv --column role=\"Position Title\" --column band=\"Pay Band\"\n  roadmap cohort answers/ --plans records/              each person's career-conversation record"
+    )]
+    Cohort(CohortArgs),
     /// Check data files: the national data, or --data / --overlay directories.
     #[command(
         after_help = "Examples:\n  roadmap check\n  roadmap check --overlay ./our-trust\n  roadmap check --data ./data\n  roadmap check --stale --older-than 12m      records not checked for a year, oldest first"
@@ -152,6 +157,75 @@ pub enum Command {
         after_help = "Examples:\n  roadmap man > roadmap.1 && man ./roadmap.1\n  roadmap man > ~/.local/share/man/man1/roadmap.1"
     )]
     Man,
+}
+
+/// Output formats of `roadmap cohort`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CohortFormat {
+    /// A summary that fits one screen.
+    Table,
+    /// Everything, for scripts (see docs/JSON.md).
+    Json,
+    /// One row per person and next step (or, with -o DIR, a file per table).
+    Csv,
+    /// A document with every table.
+    Markdown,
+    /// One self-contained page with bar charts and tables.
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TemplateFormat {
+    Csv,
+    Xlsx,
+}
+
+#[derive(Debug, Args)]
+pub struct CohortArgs {
+    /// The staff list: a .csv file, an .xlsx workbook, or a directory of answers files.
+    #[arg(value_name = "STAFF", required_unless_present = "template")]
+    pub staff: Option<PathBuf>,
+    /// The workbook's sheet to read (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Which column holds a key, e.g. --column role="Position Title" (repeatable).
+    #[arg(long, value_name = "KEY=HEADER", value_parser = parse_column)]
+    pub column: Vec<(String, String)>,
+    /// Leave out rows with problems (and say how many, and why) instead of stopping.
+    #[arg(long)]
+    pub skip_bad: bool,
+    /// Show any count under N as "fewer than N", and name no one: for reports shared beyond the team.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(2..))]
+    pub suppress_below: Option<u64>,
+    /// Replace names with codes (the same person gets the same code, given the same --salt).
+    #[arg(long, requires = "salt")]
+    pub pseudonymise: bool,
+    /// A secret phrase for --pseudonymise: keep it, to get the same codes next time.
+    #[arg(long, value_name = "SECRET")]
+    pub salt: Option<String>,
+    /// Write each person's career-conversation record into DIR.
+    #[arg(long, value_name = "DIR")]
+    pub plans: Option<PathBuf>,
+    /// Replace files that exist.
+    #[arg(long)]
+    pub force: bool,
+    /// Output format (-o FILE.xlsx writes a workbook).
+    #[arg(long, value_enum, default_value_t = CohortFormat::Table)]
+    pub format: CohortFormat,
+    /// Write to FILE (or, with --format csv, a directory) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Write an empty staff sheet with every column instead (xlsx: with a sheet of allowed values).
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with = "staff")]
+    pub template: Option<TemplateFormat>,
+}
+
+/// `role="Position Title"` as (key, header).
+fn parse_column(s: &str) -> Result<(String, String), String> {
+    let (k, v) = s
+        .split_once('=')
+        .ok_or_else(|| format!("\"{s}\": write KEY=HEADER, e.g. role=\"Position Title\""))?;
+    Ok((k.trim().to_string(), v.trim().trim_matches('"').to_string()))
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,7 @@
 //! bold only with colour, plain when piped.
 
 mod check;
+mod cohort;
 mod listings;
 mod pathways;
 mod plan;

@@ -3,6 +3,7 @@
 
 mod assess;
 mod check;
+mod cohort;
 mod export;
 mod listings;
 mod pathways;
@@ -22,9 +23,15 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 pub fn run(cli: Cli) -> Result<()> {
-    let app = App::new(cli.global);
+    let mut app = App::new(cli.global);
     match cli.command {
         Command::Check(a) => check::run(&app, &a),
+        Command::Cohort(a) => {
+            // A staff list is personal data: a team's analysis writes
+            // nothing it was not asked for, not even the data cache.
+            app.write_cache = false;
+            cohort::run(&app, &a)
+        }
         Command::Schema { export } => schema::run(&app, export),
         Command::Export(a) => export::run(&app, &a),
         Command::Completions { shell } => {
@@ -70,6 +77,8 @@ pub struct App {
     pub style: Style,
     /// Whether messages on stderr may be coloured.
     pub stderr_color: bool,
+    /// Whether validated `--data`/`--overlay` directories may be cached.
+    pub write_cache: bool,
 }
 
 /// How output looks, decided in this one place for both streams: colour
@@ -110,6 +119,7 @@ impl App {
             global,
             style: look.stdout,
             stderr_color: look.stderr_color,
+            write_cache: true,
         }
     }
 
@@ -163,7 +173,9 @@ impl App {
             return Ok(r);
         }
         let roadmap = load::build(layers).map_err(Error::InvalidData)?;
-        if let Some(c) = dir {
+        if let Some(c) = dir
+            && self.write_cache
+        {
             cache::write(&c, key, roadmap.clone());
         }
         Ok(roadmap)
