@@ -64,6 +64,9 @@ pub struct RequirementOut {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ProgrammeOut {
+    /// Position in the full data, closed records included: the planner
+    /// breaks ties between routes by it.
+    pub index: usize,
     pub id: String,
     pub title: String,
     pub kind: String,
@@ -84,6 +87,9 @@ pub struct ProgrammeOut {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PathwayOut {
+    /// Position in the full data, closed records included (see
+    /// `ProgrammeOut::index`).
+    pub index: usize,
     pub id: String,
     pub title: String,
     pub kind: String,

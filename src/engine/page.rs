@@ -132,8 +132,10 @@ impl<'a> Engine<'a> {
             programmes: map
                 .programmes
                 .iter()
-                .filter(|p| self.open(&p.meta))
-                .map(|p| ProgrammeOut {
+                .enumerate()
+                .filter(|(_, p)| self.open(&p.meta))
+                .map(|(index, p)| ProgrammeOut {
+                    index,
                     id: p.meta.id.to_string(),
                     title: p.meta.title.to_string(),
                     kind: p.kind.label().to_string(),
@@ -154,8 +156,17 @@ impl<'a> Engine<'a> {
             pathways: map
                 .pathways
                 .iter()
-                .filter(|p| self.open(&p.meta) && p.to.as_deref().is_none_or(|t| self.role_open(t)))
-                .map(|p| PathwayOut {
+                .enumerate()
+                // A move whose every programme has closed is offered
+                // nowhere; on the page an empty `via` would read as
+                // "apply for a post".
+                .filter(|(_, p)| {
+                    self.open(&p.meta)
+                        && p.to.as_deref().is_none_or(|t| self.role_open(t))
+                        && !self.vias(p).is_empty()
+                })
+                .map(|(index, p)| PathwayOut {
+                    index,
                     id: p.meta.id.to_string(),
                     title: p.meta.title.to_string(),
                     kind: p.kind.as_str().to_string(),

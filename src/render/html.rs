@@ -27,11 +27,20 @@ th{background:#e8edee}figure{margin:0;overflow-x:auto}\
 #where{background:#f0f4f5;border:1px solid #d8dde0;padding:8px 20px 20px;margin-top:1.5em}\
 #where h2{margin-top:.6em}select{font-size:16px;padding:6px;max-width:100%}\
 fieldset{border:1px solid #aeb7bd;margin:1em 0;padding:8px 12px}legend{font-weight:bold;padding:0 4px}\
-.tick{margin:4px 0}.tick input{width:20px;height:20px;vertical-align:middle}label{font-weight:bold}.tick label{font-weight:normal}\
+.tick{display:flex;align-items:flex-start;gap:8px;flex-wrap:wrap;margin:6px 0}\
+.tick input{flex:none;width:20px;height:20px;margin:2px 0 0}.tick label{flex:1 1 0;min-width:0;font-weight:normal}\
+label{font-weight:bold}#paid-tick{margin-top:1em}#paid-tick .hint{flex-basis:100%;margin:0 0 0 28px}\
 .hint{color:#425563;font-size:14px}#answer{margin-top:1em}#answer h3{color:#003087;margin-bottom:.3em}\
 #answer .ready{color:#007f3b;font-weight:bold}#answer .gaps{color:#8a1538;font-weight:bold}\
+#answer-status p{font-size:18px;margin:.3em 0 .8em}#answer .kind{margin:1.2em 0 .3em}\
+#answer ol,#answer ul{padding-left:1.6em}\
+#answer .glance>li,#answer .details>li,#answer .route>li,#answer .how>li{margin-bottom:.7em}\
+#answer .checks,#answer .notes{margin:.2em 0 .4em}#answer .via{margin-top:.3em}#answer .hint{margin-top:1.5em}\
+#answer code{font-size:13px;background:#fff;padding:1px 4px;border:1px solid #d8dde0;overflow-wrap:anywhere}\
+#answer a{color:#005eb8}.table-scroll{overflow-x:auto}main{overflow-wrap:break-word}\
 :focus{outline:3px solid #ffb81c;outline-offset:2px}\
-@media print{main{max-width:none}figure{overflow:visible}}";
+@media (max-width:640px){main{padding:12px}#where{padding:8px 12px 12px}#answer ol,#answer ul{padding-left:1.2em}table{font-size:13px}th,td{padding:4px}}\
+@media print{main{max-width:none}figure{overflow:visible}.table-scroll{overflow:visible}}";
 
 /// Text from the data, safe for the page: control characters (which XML
 /// forbids) are replaced; maud escapes the rest.
@@ -145,53 +154,62 @@ pub fn page(doc: &ExportDoc<'_>, g: &Graph<'_>) -> String {
                         figcaption { "Roles by Agenda for Change band. The tables below give every move in words." }
                     }
                     h2 #moves { "Moves between roles" }
-                    table {
-                        caption { "Each way to move, with what it takes" }
-                        thead { tr {
-                            th scope="col" { "From" } th scope="col" { "To" } th scope="col" { "Via" }
-                            th scope="col" { "Level" } th scope="col" { "Typical time" }
-                            th scope="col" { "Entry requirements" }
-                        } }
-                        tbody {
-                            @for (from, to, via, level, time, entry) in moves {
-                                tr {
-                                    td { (t(&from)) } td { (t(&to)) } td { (t(&via)) }
-                                    td { (t(&level)) } td { (t(&time)) } td { (t(&entry)) }
+                    // A wide table scrolls on its own, so a phone never scrolls the page sideways.
+                    div.table-scroll role="region" aria-label="Moves between roles" tabindex="0" {
+                        table {
+                            caption { "Each way to move, with what it takes" }
+                            thead { tr {
+                                th scope="col" { "From" } th scope="col" { "To" } th scope="col" { "Via" }
+                                th scope="col" { "Level" } th scope="col" { "Typical time" }
+                                th scope="col" { "Entry requirements" }
+                            } }
+                            tbody {
+                                @for (from, to, via, level, time, entry) in moves {
+                                    tr {
+                                        td { (t(&from)) } td { (t(&to)) } td { (t(&via)) }
+                                        td { (t(&level)) } td { (t(&time)) } td { (t(&entry)) }
+                                    }
                                 }
                             }
                         }
                     }
                     h2 #roles { "Roles" }
-                    table {
-                        caption { "Roles in this part of the roadmap" }
-                        thead { tr {
-                            th scope="col" { "Role" } th scope="col" { "Band" }
-                            th scope="col" { "Family" } th scope="col" { "Registered with" }
-                        } }
-                        tbody {
-                            @for r in &s.roles {
-                                tr {
-                                    th scope="row" { (t(&r.meta.title)) }
-                                    td { (r.band_label()) }
-                                    td { (t(&family_title(&r.family))) }
-                                    td { (r.registered.long_name().unwrap_or("Not registered")) }
+                    // A wide table scrolls on its own, so a phone never scrolls the page sideways.
+                    div.table-scroll role="region" aria-label="Roles" tabindex="0" {
+                        table {
+                            caption { "Roles in this part of the roadmap" }
+                            thead { tr {
+                                th scope="col" { "Role" } th scope="col" { "Band" }
+                                th scope="col" { "Family" } th scope="col" { "Registered with" }
+                            } }
+                            tbody {
+                                @for r in &s.roles {
+                                    tr {
+                                        th scope="row" { (t(&r.meta.title)) }
+                                        td { (r.band_label()) }
+                                        td { (t(&family_title(&r.family))) }
+                                        td { (r.registered.long_name().unwrap_or("Not registered")) }
+                                    }
                                 }
                             }
                         }
                     }
                     h2 #requirements { "Requirements and what counts" }
-                    table {
-                        caption { "What counts for each requirement" }
-                        thead { tr {
-                            th scope="col" { "Requirement" } th scope="col" { "Met by" }
-                            th scope="col" { "Who decides" }
-                        } }
-                        tbody {
-                            @for r in &s.requirements {
-                                tr {
-                                    th scope="row" { (t(&r.meta.title)) }
-                                    td { (t(&map.met_by_words(r))) }
-                                    td { (r.decided_by.map_or("", |d| d.label())) }
+                    // A wide table scrolls on its own, so a phone never scrolls the page sideways.
+                    div.table-scroll role="region" aria-label="Requirements and what counts" tabindex="0" {
+                        table {
+                            caption { "What counts for each requirement" }
+                            thead { tr {
+                                th scope="col" { "Requirement" } th scope="col" { "Met by" }
+                                th scope="col" { "Who decides" }
+                            } }
+                            tbody {
+                                @for r in &s.requirements {
+                                    tr {
+                                        th scope="row" { (t(&r.meta.title)) }
+                                        td { (t(&map.met_by_words(r))) }
+                                        td { (r.decided_by.map_or("", |d| d.label())) }
+                                    }
                                 }
                             }
                         }
