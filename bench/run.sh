@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "install hyperfine: apt-get install hyperfine" >&2; exit 1; }
-cargo build --release --bin roadmap --example synth --example staff
+cargo build --release --bin roadmap --example synth --example staff --example hostile
 bin=target/release/roadmap
 out=target/bench; mkdir -p "$out"
 # A private home, so the cache of validated data starts empty.
@@ -57,4 +57,23 @@ hyperfine -N --warmup 1 --runs 5 --export-markdown "$out/cohort.md" \
     "$bin cohort $out/staff-uniform-100000.csv --format json"
 for f in staff-100000 staff-uniform-100000; do
     /usr/bin/time -f "%M KB  %e s  roadmap cohort $f.csv --format json" $bin cohort "$out/$f.csv" --format json >/dev/null
+done
+
+echo "== hostile scale (issue 16): dense 1,000 roles, a 100,000-long satisfied-by chain, a 1 MB title"
+[ -d "$out/hostile-dense" ] || target/release/examples/hostile dense 1000 "$out/hostile-dense"
+[ -d "$out/hostile-chain" ] || target/release/examples/hostile chain 100000 "$out/hostile-chain"
+[ -d "$out/hostile-title" ] || target/release/examples/hostile title 1000000 "$out/hostile-title"
+# Each run starts with an empty cache (--prepare), the slowest case.
+hyperfine -N --warmup 1 --runs 5 --prepare "rm -rf $ROADMAP_HOME/cache" --export-markdown "$out/hostile.md" \
+    "$bin pathways --from d0 --to d999 --routes 20 --overlay $out/hostile-dense" \
+    "$bin export --format svg --overlay $out/hostile-dense" \
+    "$bin export --format html --overlay $out/hostile-dense" \
+    "$bin check --overlay $out/hostile-chain" \
+    "$bin roles --overlay $out/hostile-title" \
+    "$bin search xxxx --overlay $out/hostile-title"
+for args in "pathways --from d0 --to d999 --routes 20 --overlay $out/hostile-dense" \
+    "export --format html --overlay $out/hostile-dense" \
+    "check --overlay $out/hostile-chain" "roles --overlay $out/hostile-title"; do
+    rm -rf "$ROADMAP_HOME/cache"
+    /usr/bin/time -f "%M KB  %e s  roadmap $args" $bin $args >/dev/null
 done

@@ -63,7 +63,7 @@ impl fmt::Display for Error {
                 r.diagnostics.len(),
                 if r.diagnostics.len() == 1 { "" } else { "s" }
             ),
-            Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            Error::Io { path, source } => write!(f, "{}: {source}", crate::terminal::path(path)),
             Error::Interrupted => f.write_str("interrupted: nothing was saved"),
         }
     }

@@ -38,6 +38,20 @@ pub fn and_list(items: &[String]) -> String {
     }
 }
 
+/// The valid values for an error message, "a, b, c", at most
+/// [`LISTED`] of them: data with thousands of values must not turn one
+/// mistyped flag into a page of text.
+pub fn few<S: AsRef<str>>(items: &[S]) -> String {
+    let shown: Vec<&str> = items.iter().take(LISTED).map(AsRef::as_ref).collect();
+    match items.len().saturating_sub(LISTED) {
+        0 => shown.join(", "),
+        more => format!("{}, and {more} more", shown.join(", ")),
+    }
+}
+
+/// How many values [`few`] lists.
+pub const LISTED: usize = 12;
+
 /// "a, b or c".
 pub fn or_list(items: &[String]) -> String {
     match items {
@@ -112,6 +126,14 @@ pub fn long_date(iso: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn few_lists_at_most_twelve_values() {
+        assert_eq!(few(&["a", "b"]), "a, b");
+        let many: Vec<String> = (0..100_000).map(|i| format!("s{i}")).collect();
+        let s = few(&many);
+        assert!(s.ends_with("s11, and 99988 more"), "{s}");
+    }
 
     #[test]
     fn month_words() {

@@ -48,7 +48,7 @@ impl<'a> Engine<'a> {
                     .map_or(String::new(), |s| format!("\n  did you mean `{s}`?"));
                 format!(
                     "no area \"{id}\"{hint}\n  the areas are: {}",
-                    ids.join(", ")
+                    crate::words::few(&ids)
                 )
             })?],
         };

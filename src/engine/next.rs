@@ -273,6 +273,6 @@ fn unknown_value(what: &str, given: &str, valid: &[&str]) -> String {
     };
     format!(
         "unknown {what} \"{given}\"{hint}\n  valid {plural}: {}",
-        valid.join(", ")
+        crate::words::few(valid)
     )
 }

@@ -106,7 +106,10 @@ impl<'a> Engine<'a> {
                         .map_or(String::new(), |s| format!(" (did you mean `{s}`?)"));
                     problem(
                         key,
-                        format!("unknown value \"{g}\"{hint}; allowed: {}", valid.join(", ")),
+                        format!(
+                            "unknown value \"{g}\"{hint}; allowed: {}",
+                            crate::words::few(valid)
+                        ),
                     );
                 }
             }

@@ -87,30 +87,42 @@ pub enum LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::Missing(p) => write!(f, "data directory {} does not exist", p.display()),
+            LoadError::Missing(p) => write!(
+                f,
+                "data directory {} does not exist",
+                crate::terminal::path(p)
+            ),
             LoadError::NotADirectory(p) => write!(
                 f,
                 "{} is a file, but --data and --overlay take a directory of .toml files",
-                p.display()
+                crate::terminal::path(p)
             ),
-            LoadError::NoDataFiles(p) => write!(f, "{} has no .toml data files", p.display()),
-            LoadError::Unreadable(p, e) => write!(f, "cannot read {}: {e}", p.display()),
+            LoadError::NoDataFiles(p) => {
+                write!(f, "{} has no .toml data files", crate::terminal::path(p))
+            }
+            LoadError::Unreadable(p, e) => {
+                write!(f, "cannot read {}: {e}", crate::terminal::path(p))
+            }
             LoadError::IsADirectory(p) => {
-                write!(f, "{} is a directory, but a file was expected", p.display())
+                write!(
+                    f,
+                    "{} is a directory, but a file was expected",
+                    crate::terminal::path(p)
+                )
             }
             LoadError::NotUtf8(p, at) => write!(
                 f,
                 "{} is not UTF-8 text (invalid byte at offset {at}); save it as UTF-8",
-                p.display()
+                crate::terminal::path(p)
             ),
             LoadError::TooLarge(p, n) => write!(
                 f,
                 "{} is {:.1} MB; roadmap refuses input files above {} MB",
-                p.display(),
+                crate::terminal::path(p),
                 *n as f64 / 1_048_576.0,
                 MAX_FILE_BYTES / 1_048_576
             ),
-            LoadError::Io(p, e) => write!(f, "error reading {}: {e}", p.display()),
+            LoadError::Io(p, e) => write!(f, "error reading {}: {e}", crate::terminal::path(p)),
             LoadError::Invalid(r) => write!(f, "{} problem(s) in the data", r.diagnostics.len()),
         }
     }
@@ -160,7 +172,10 @@ pub fn read_file(path: &Path) -> Result<LayerFile, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge(path.into(), bytes.len() as u64));
     }
-    Ok(LayerFile::from_bytes(path.display().to_string(), bytes))
+    Ok(LayerFile::from_bytes(
+        crate::terminal::path(path).to_string(),
+        bytes,
+    ))
 }
 
 /// Reads a small text file a person wrote (an answers file, a profile) with

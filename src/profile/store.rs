@@ -42,19 +42,21 @@ impl fmt::Display for ProfileError {
             ProfileError::Corrupt { path, why } => write!(
                 f,
                 "your saved profile at {} cannot be read: {why}\n  it has not been changed. Fix it, or move it away and run `roadmap assess` again",
-                path.display()
+                crate::terminal::path(path)
             ),
             ProfileError::Newer { path, version } => write!(
                 f,
                 "your saved profile at {} was written by a newer roadmap (profile version {version}; this one reads version {PROFILE_VERSION})\n  it has not been changed. Update roadmap to use it",
-                path.display()
+                crate::terminal::path(path)
             ),
             ProfileError::Unreadable { path, source } => write!(
                 f,
                 "cannot read your saved profile at {}: {source}\n  check the file's permissions",
-                path.display()
+                crate::terminal::path(path)
             ),
-            ProfileError::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            ProfileError::Io { path, source } => {
+                write!(f, "{}: {source}", crate::terminal::path(path))
+            }
         }
     }
 }

@@ -11,15 +11,36 @@ use crate::answers::{
 /// RFC 4180 CSV. Cells that a spreadsheet would run as a formula are
 /// prefixed with `'`, so data can never execute in someone's spreadsheet.
 pub fn csv_rows(header: &[&str], rows: &[Vec<String>]) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    // Writing to a Vec cannot fail.
-    let _ = w.write_record(header);
+    let mut sheet = Sheet::new(header);
     for r in rows {
-        let _ = w.write_record(r.iter().map(|c| spreadsheet_safe(c)));
+        sheet.row(r);
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    sheet.finish()
+}
+
+/// CSV written a row at a time, so a million-row export never holds its
+/// rows twice.
+pub struct Sheet(csv::Writer<Vec<u8>>);
+
+impl Sheet {
+    pub fn new(header: &[&str]) -> Sheet {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        // Writing to a Vec cannot fail.
+        let _ = w.write_record(header);
+        Sheet(w)
+    }
+
+    pub fn row<S: AsRef<str>>(&mut self, cells: &[S]) {
+        let _ = self
+            .0
+            .write_record(cells.iter().map(|c| spreadsheet_safe(c.as_ref())));
+    }
+
+    pub fn finish(self) -> String {
+        String::from_utf8(self.0.into_inner().unwrap_or_default()).unwrap_or_default()
+    }
 }
 
 /// A CSV cell that is safe in a spreadsheet and on a terminal: control
@@ -28,11 +49,19 @@ pub fn spreadsheet_safe(c: &str) -> String {
     let c = crate::terminal::printable(c);
     match c.chars().next() {
         Some('=' | '+' | '@' | '\t' | '\r') => format!("'{c}"),
-        Some('-') if c.len() > 1 && !c[1..].starts_with(|ch: char| ch.is_ascii_digit()) => {
-            format!("'{c}")
-        }
+        // A negative number stays a number; anything else starting with
+        // '-' (such as `-2+3+cmd|...`) could be read as a formula.
+        Some('-') if c.len() > 1 && !is_plain_number(&c[1..]) => format!("'{c}"),
         _ => c,
     }
+}
+
+/// Digits with at most one decimal point, and nothing else.
+fn is_plain_number(s: &str) -> bool {
+    let (whole, frac) = s.split_once('.').unwrap_or((s, ""));
+    !whole.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// One row per way of making each move.
@@ -132,19 +161,57 @@ impl Csv for Routes {
 }
 
 /// One row per pathway step: each `from` role, each programme it can go via.
+/// One row per way of making each move, with titles and bands beside ids
+/// so a spreadsheet reads without looking anything up.
 impl Csv for ExportDoc<'_> {
     fn csv(&self) -> String {
         let (map, s) = (self.map, &self.records);
-        let mut rows = Vec::new();
+        let mut sheet = Sheet::new(&[
+            "pathway",
+            "from",
+            "from_title",
+            "from_band",
+            "to",
+            "to_title",
+            "to_band",
+            "via",
+            "via_title",
+            "kind",
+            "level",
+            "standard",
+            "duration_min",
+            "duration_max",
+            "duration_unit",
+            "entry_requirements",
+            "sources",
+        ]);
+        let role = |id: &str| match map.role(id) {
+            Some(r) => (r.meta.title.to_string(), r.band.to_string()),
+            None => (map.title_of(id).to_string(), String::new()),
+        };
         for p in &s.pathways {
             let vias = map.via_options(p);
+            let sources: Vec<String> = p
+                .meta
+                .sources
+                .iter()
+                .map(|x| map.source_title(x).to_string())
+                .collect();
+            let sources = sources.join("; ");
             for from in &p.from {
+                let to = p.destination(from);
+                let (from_title, from_band) = role(from);
+                let (to_title, to_band) = role(to);
                 for g in &vias {
                     let d = g.and_then(|g| g.duration.as_ref());
-                    rows.push(vec![
+                    sheet.row(&[
                         p.meta.id.to_string(),
                         from.to_string(),
-                        p.destination(from).to_string(),
+                        from_title.clone(),
+                        from_band.clone(),
+                        to.to_string(),
+                        to_title.clone(),
+                        to_band.clone(),
                         g.map_or(String::new(), |g| g.meta.id.to_string()),
                         g.map_or("apply for a post".into(), |g| g.meta.title.to_string()),
                         p.kind.as_str().into(),
@@ -157,29 +224,12 @@ impl Csv for ExportDoc<'_> {
                         d.map_or(String::new(), |d| d.max.to_string()),
                         d.map_or(String::new(), |d| format!("{:?}", d.unit).to_lowercase()),
                         map.entry_words(p, *g),
-                        p.meta.sources.join(" "),
+                        sources.clone(),
                     ]);
                 }
             }
         }
-        csv_rows(
-            &[
-                "pathway",
-                "from",
-                "to",
-                "via",
-                "via_title",
-                "kind",
-                "level",
-                "standard",
-                "duration_min",
-                "duration_max",
-                "duration_unit",
-                "entry_requirements",
-                "sources",
-            ],
-            &rows,
-        )
+        sheet.finish()
     }
 }
 

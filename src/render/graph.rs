@@ -19,12 +19,33 @@ pub struct Edge {
 pub struct Graph<'a> {
     pub nodes: Vec<&'a Role>,
     pub edges: Vec<Edge>,
+    /// Whether there were more than [`MAX_EDGES`] moves, so none are drawn.
+    pub too_many: bool,
+}
+
+/// The most moves a map draws. The national roadmap has a few hundred; a
+/// map of thousands of lines tells no one anything, and drawing some of
+/// them would mislead, so past this the map shows the roles and says why
+/// (the tables beside it still list every move).
+pub const MAX_EDGES: usize = 2_000;
+
+/// What a map says in place of more than [`MAX_EDGES`] moves.
+pub fn too_many_words() -> String {
+    format!(
+        "This part of the roadmap has more than {MAX_EDGES} moves: too many to draw on one map. \
+         Narrow it with --from, --to, --family, --setting or --area."
+    )
 }
 
 pub fn graph<'a>(doc: &ExportDoc<'a>) -> Graph<'a> {
     let (map, s) = (doc.map, &doc.records);
     let nodes = s.roles.clone();
-    let pos = |id: &str| nodes.iter().position(|r| r.meta.id == id);
+    let index: rustc_hash::FxHashMap<&str, usize> = nodes
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.meta.id.as_str(), i))
+        .collect();
+    let pos = |id: &str| index.get(id).copied();
     let mut merged: BTreeMap<(usize, usize), (Vec<String>, PathwayKind)> = BTreeMap::new();
     for p in &s.pathways {
         let Some(to) = p.to.as_deref() else { continue };
@@ -39,6 +60,9 @@ pub fn graph<'a>(doc: &ExportDoc<'a>) -> Graph<'a> {
                 })
                 .collect()
         };
+        if merged.len() > MAX_EDGES {
+            break;
+        }
         for f in &p.from {
             if let (Some(a), Some(b)) = (pos(f), pos(to)) {
                 let e = merged.entry((a, b)).or_insert_with(|| (Vec::new(), p.kind));
@@ -50,6 +74,13 @@ pub fn graph<'a>(doc: &ExportDoc<'a>) -> Graph<'a> {
             }
         }
     }
+    if merged.len() > MAX_EDGES {
+        return Graph {
+            nodes,
+            edges: Vec::new(),
+            too_many: true,
+        };
+    }
     let edges = merged
         .into_iter()
         .map(|((from, to), (labels, kind))| Edge {
@@ -59,7 +90,11 @@ pub fn graph<'a>(doc: &ExportDoc<'a>) -> Graph<'a> {
             kind,
         })
         .collect();
-    Graph { nodes, edges }
+    Graph {
+        nodes,
+        edges,
+        too_many: false,
+    }
 }
 
 /// Roles per band column, each column ordered to keep lines short: by
@@ -104,10 +139,15 @@ fn mermaid_text(s: &str) -> String {
         .replace('<', "#lt;")
         .replace('>', "#gt;")
         .replace('|', "#124;")
+        // A backtick would switch the label into Mermaid's markdown mode.
+        .replace('`', "#96;")
 }
 
 pub fn mermaid(g: &Graph<'_>) -> String {
     let mut o = String::from("flowchart LR\n");
+    if g.too_many {
+        let _ = writeln!(o, "  note[\"{}\"]", mermaid_text(&too_many_words()));
+    }
     for (band, list) in bands(g) {
         let _ = writeln!(o, "  subgraph band{band}[\"Band {band}\"]");
         o.push_str("    direction TB\n");
@@ -143,6 +183,13 @@ pub fn dot(g: &Graph<'_>) -> String {
     let mut o = String::from(
         "digraph roadmap {\n  rankdir=LR;\n  node [shape=box, style=\"rounded\", fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n",
     );
+    if g.too_many {
+        let _ = writeln!(
+            o,
+            "  label=\"{}\";\n  labelloc=t;",
+            dot_text(&too_many_words())
+        );
+    }
     for (band, list) in bands(g) {
         let _ = writeln!(
             o,
@@ -189,7 +236,7 @@ pub fn xml(s: &str) -> String {
 }
 
 /// Splits a title into at most three lines of about `width` characters.
-fn lines(text: &str, width: usize) -> Vec<String> {
+fn lines(text: &str, width: usize, max: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for w in text.split_whitespace() {
         match out.last_mut() {
@@ -200,8 +247,8 @@ fn lines(text: &str, width: usize) -> Vec<String> {
             _ => out.push(w.to_string()),
         }
     }
-    if out.len() > 3 {
-        out.truncate(3);
+    if out.len() > max {
+        out.truncate(max);
         if let Some(l) = out.last_mut() {
             l.push('…');
         }
@@ -221,12 +268,19 @@ const LEFT: f64 = 30.0;
 /// programmes that make the move.
 pub fn svg(g: &Graph<'_>) -> String {
     let by = bands(g);
+    // The note that moves are not drawn, wrapped to the first column.
+    let note = if g.too_many {
+        lines(&too_many_words(), 34, usize::MAX)
+    } else {
+        Vec::new()
+    };
+    let top = TOP + note.len() as f64 * 16.0;
     let mut at = vec![(0.0, 0.0); g.nodes.len()];
-    let mut height: f64 = TOP;
+    let mut height: f64 = top;
     for (col, (_, list)) in by.iter().enumerate() {
         for (row, &i) in list.iter().enumerate() {
-            at[i] = (LEFT + col as f64 * COL, TOP + row as f64 * ROW);
-            height = height.max(TOP + (row + 1) as f64 * ROW);
+            at[i] = (LEFT + col as f64 * COL, top + row as f64 * ROW);
+            height = height.max(top + (row + 1) as f64 * ROW);
         }
     }
     let width = LEFT * 2.0 + (by.len().max(1) as f64 - 1.0) * COL + BOX_W + 60.0;
@@ -243,6 +297,14 @@ pub fn svg(g: &Graph<'_>) -> String {
             o,
             "<text x=\"{:.0}\" y=\"40\" font-size=\"16\" font-weight=\"bold\" fill=\"#003087\">Band {band}</text>",
             x
+        );
+    }
+    for (k, l) in note.iter().enumerate() {
+        let _ = writeln!(
+            o,
+            "<text x=\"{LEFT:.0}\" y=\"{:.0}\" font-size=\"13\" fill=\"#d5281b\">{}</text>",
+            64.0 + k as f64 * 16.0,
+            xml(l)
         );
     }
     // Edges under nodes.
@@ -287,7 +349,7 @@ pub fn svg(g: &Graph<'_>) -> String {
             o,
             "<g><rect x=\"{x:.0}\" y=\"{y:.0}\" width=\"{BOX_W:.0}\" height=\"{BOX_H:.0}\" rx=\"6\" fill=\"{fill}\" stroke=\"#005eb8\" stroke-width=\"1.2\"/>"
         );
-        let ls = lines(&r.meta.title, 30);
+        let ls = lines(&r.meta.title, 30, 3);
         let start = y + BOX_H / 2.0 - (ls.len() as f64 - 1.0) * 7.5 + 4.0;
         for (k, l) in ls.iter().enumerate() {
             let _ = writeln!(

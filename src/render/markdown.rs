@@ -33,16 +33,47 @@ fn plain(t: &str) -> String {
     }
 }
 
-/// Escapes text for a Markdown table cell or paragraph.
+/// Escapes text for a Markdown table cell, list item or paragraph: inline
+/// syntax anywhere, and whatever would start a block (a rule `---`, a fence
+/// `~~~`, a numbered list `1.`, an indented code block) at its start.
 pub fn md_cell(c: &str) -> String {
-    let mut out = String::with_capacity(c.len());
-    for ch in clean(c).chars() {
+    let c = clean(c);
+    let c = c.trim_start();
+    let mut out = String::with_capacity(c.len() + 1);
+    let digits = c.bytes().take_while(u8::is_ascii_digit).count();
+    let mut rest = c;
+    if digits > 0 && matches!(c.as_bytes().get(digits), Some(b'.' | b')')) {
+        // `1. x` would become a numbered list; `1\. x` reads the same.
+        out.push_str(&c[..digits]);
+        rest = &c[digits..];
+    }
+    for (i, ch) in rest.chars().enumerate() {
         match ch {
-            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' => {
+            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '~' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '-' | '+' | '=' | '.' | ')' if i == 0 => {
                 out.push('\\');
                 out.push(ch);
             }
             ch => out.push(ch),
+        }
+    }
+    out
+}
+
+/// A URL for a `<...>` link destination, which may hold no `<`, `>`,
+/// spaces or line breaks.
+fn md_url(u: &str) -> String {
+    let mut out = String::with_capacity(u.len());
+    for ch in u.chars() {
+        match ch {
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            ' ' => out.push_str("%20"),
+            c if c.is_control() => out.push_str(&format!("%{:02X}", c as u32 & 0xff)),
+            c => out.push(c),
         }
     }
     out
@@ -392,7 +423,7 @@ impl Markdown for ExportDoc<'_> {
                     (Some(u), _) => o.push_str(&format!(
                         "- [{}](<{}>): {}\n",
                         md_cell(&r.meta.title),
-                        u.replace('>', "%3E"),
+                        md_url(u),
                         md_cell(&r.meta.summary)
                     )),
                     (None, Some(w)) => o.push_str(&format!(
@@ -446,11 +477,7 @@ fn area(a: &AreaView<'_>) -> String {
     s.push_str("\n## Where to look\n\n");
     for o in &a.signposts {
         match o.url {
-            Some(u) => s.push_str(&format!(
-                "- [{}](<{}>)\n",
-                md_cell(o.title),
-                u.replace('>', "%3E")
-            )),
+            Some(u) => s.push_str(&format!("- [{}](<{}>)\n", md_cell(o.title), md_url(u))),
             None => s.push_str(&format!("- {}\n", md_cell(o.title))),
         }
     }

@@ -83,7 +83,11 @@ fn csv_export_has_one_row_per_pathway_step_and_reads_back() {
     let header = rdr.headers().unwrap().clone();
     for col in [
         "from",
+        "from_title",
+        "from_band",
         "to",
+        "to_title",
+        "to_band",
         "via",
         "kind",
         "level",
@@ -95,11 +99,21 @@ fn csv_export_has_one_row_per_pathway_step_and_reads_back() {
     ] {
         assert!(header.iter().any(|h| h == col), "missing column {col}");
     }
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
     assert!(rows.len() > 60);
     assert!(rows.iter().any(
-        |r| r.get(3) == Some("nursing-associate-apprenticeship") && r.get(7) == Some("ST0827")
+        |r| r.get(col("via")) == Some("nursing-associate-apprenticeship")
+            && r.get(col("standard")) == Some("ST0827")
+            && r.get(col("to_title")) == Some("Nursing associate")
+            && r.get(col("to_band")) == Some("4")
     ));
+    // Sources are titles and URLs, never the source documents' file names.
+    for r in &rows {
+        let s = r.get(col("sources")).unwrap();
+        assert!(!s.contains(".txt"), "a file name in sources: {s}");
+        assert!(!r.get(col("from_title")).unwrap().is_empty());
+    }
 }
 
 #[test]
@@ -321,7 +335,7 @@ fn exports_are_byte_identical_and_never_overwrite_without_force() {
     assert!(
         std::fs::read_to_string(&out)
             .unwrap()
-            .starts_with("pathway,from,to")
+            .starts_with("pathway,from,from_title,from_band,to,")
     );
     // No temporary files are left beside it.
     let left: Vec<_> = std::fs::read_dir(h.path())

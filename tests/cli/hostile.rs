@@ -156,3 +156,49 @@ fn an_export_killed_before_rename_leaves_no_half_file() {
         "a killed export must not leave a partial file at the target"
     );
 }
+
+/// Issue 16, F18: data with thousands of settings must not turn one
+/// mistyped `--setting` into a page of valid values.
+#[test]
+fn an_unknown_value_lists_only_a_few_of_thousands() {
+    let h = home();
+    let dir = h.path().join("many");
+    std::fs::create_dir(&dir).unwrap();
+    let mut toml = String::new();
+    for i in 0..5_000 {
+        toml.push_str(&format!(
+            "[[setting]]\nid = \"setting-{i}\"\ntitle = \"Setting {i}\"\nsummary = \"A place.\"\nsources = [\"https://example.nhs.uk/\"]\nreviewed = 2026-11-21\n\n"
+        ));
+    }
+    std::fs::write(dir.join("settings.toml"), toml).unwrap();
+    let dir = dir.to_str().unwrap();
+    for args in [
+        vec![
+            "pathways",
+            "--from",
+            "band3",
+            "--setting",
+            "nowhere",
+            "--overlay",
+            dir,
+        ],
+        vec!["roles", "--setting", "nowhere", "--overlay", dir],
+        vec![
+            "export",
+            "--format",
+            "csv",
+            "--setting",
+            "nowhere",
+            "--overlay",
+            dir,
+        ],
+    ] {
+        let (code, _, err) = run(h.path(), &args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.len() < 1_500, "{args:?}: {} bytes of error", err.len());
+        assert!(
+            err.contains("4997 more"),
+            "{args:?}: says how many more: {err}"
+        );
+    }
+}

@@ -272,3 +272,45 @@ fn a_rerun_fills_in_the_saved_answers() {
         before
     );
 }
+
+/// Everything a command prints on a real terminal with this `TERM`.
+fn on_terminal(home: &Path, term: &str, args: &[&str]) -> String {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("roadmap"));
+    cmd.args(args)
+        .env("ROADMAP_HOME", home)
+        .env_remove("NO_COLOR")
+        .env("TERM", term)
+        .env("COLUMNS", "80");
+    let mut s = expectrl::session::Session::spawn(cmd).expect("spawn in a pty");
+    s.set_expect_timeout(Some(Duration::from_secs(20)));
+    let out = s.expect(Eof).expect("output ends");
+    let mut all = out.before().to_vec();
+    all.extend_from_slice(out.get(0).unwrap_or_default());
+    String::from_utf8_lossy(&all).into_owned()
+}
+
+/// Issue 16, F16: a terminal that says `TERM=dumb` gets plain ASCII, no
+/// bold or colour and no box drawing; a capable one still gets them.
+#[test]
+fn a_dumb_terminal_gets_plain_ascii() {
+    let h = home();
+    for args in [
+        &["pathways", "--from", "band3"][..],
+        &["roles"],
+        &["check"],
+        &["show", "registered-nurse"],
+    ] {
+        let dumb = on_terminal(h.path(), "dumb", args);
+        assert!(dumb.len() > 200, "{args:?}: {dumb}");
+        let odd: Vec<char> = dumb
+            .chars()
+            .filter(|c| !c.is_ascii() || (c.is_ascii_control() && !"\r\n".contains(*c)))
+            .collect();
+        assert!(odd.is_empty(), "{args:?} on TERM=dumb printed {odd:?}");
+    }
+    let fancy = on_terminal(h.path(), "xterm-256color", &["pathways", "--from", "band3"]);
+    assert!(
+        fancy.contains('\u{1b}'),
+        "a capable terminal lost its styling"
+    );
+}

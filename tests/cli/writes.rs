@@ -305,3 +305,32 @@ fn file_names_cannot_forge_output_lines() {
     assert_eq!(err.lines().count(), 1, "{err:?}");
     assert!(!err.contains('\u{1b}'), "{err:?}");
 }
+
+#[test]
+fn file_names_cannot_forge_error_lines() {
+    let h = home();
+    let evil = "evil\nerror: \u{1b}[31mforged";
+    let missing = h.path().join(evil);
+    let missing = missing.to_str().expect("utf-8");
+    // A data directory holding a broken file with a hostile name.
+    let dir = h.path().join("data");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join(format!("{evil}.toml")), "[[role]\n").unwrap();
+    let dir = dir.to_str().unwrap();
+    for args in [
+        vec!["pathways", "--from", "band3", "--data", missing],
+        vec!["check", "--overlay", missing],
+        vec!["check", "--data", dir],
+        vec!["assess", "--answers", missing],
+        vec!["cohort", missing],
+    ] {
+        let (code, _, err) = run(h.path(), &args);
+        assert_ne!(code, 0, "{args:?}");
+        assert!(!err.contains('\u{1b}'), "{args:?}: {err:?}");
+        assert!(
+            !err.lines()
+                .any(|l| l.starts_with("error: ") && l.contains("forged") && !l.contains("evil")),
+            "{args:?}: a file name started a line of its own: {err:?}"
+        );
+    }
+}

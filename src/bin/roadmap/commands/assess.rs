@@ -181,9 +181,10 @@ fn same_person(a: Option<&str>, b: Option<&str>) -> bool {
 fn read_answers(path: &Path) -> Result<Answers> {
     use hcsw_roadmap::load::{LoadError, read_text};
     let text = read_text(path).map_err(|e| match e {
-        LoadError::Missing(_) => {
-            Error::NoInput(format!("answers file {} does not exist", path.display()))
-        }
+        LoadError::Missing(_) => Error::NoInput(format!(
+            "answers file {} does not exist",
+            hcsw_roadmap::terminal::path(path)
+        )),
         e => Error::from(e),
     })?;
     toml::from_str(&text).map_err(|e| {
@@ -192,7 +193,7 @@ fn read_answers(path: &Path) -> Result<Answers> {
             .map_or((0, 0), |s| hcsw_roadmap::load::line_col(&text, s.start));
         Error::DataRefused(format!(
             "{}:{line}:{col}: {}\n  see \"Self-assessment without a terminal\" in the README for every key and its allowed values",
-            path.display(),
+            hcsw_roadmap::terminal::path(path),
             e.message().trim()
         ))
     })
@@ -200,7 +201,10 @@ fn read_answers(path: &Path) -> Result<Answers> {
 
 fn answer_error(source: Option<&Path>, key: &str, why: &str) -> Error {
     match source {
-        Some(p) => Error::DataRefused(format!("{}: `{key}`: {why}", p.display())),
+        Some(p) => Error::DataRefused(format!(
+            "{}: `{key}`: {why}",
+            hcsw_roadmap::terminal::path(p)
+        )),
         None => Error::Usage(why.to_string()),
     }
 }

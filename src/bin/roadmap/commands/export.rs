@@ -40,7 +40,7 @@ pub fn run(app: &App, a: &ExportArgs) -> Result<()> {
             .map_or(String::new(), |s| format!("\n  did you mean `{s}`?"));
         return Err(Error::Usage(format!(
             "--area: no area \"{area}\"{hint}\n  the areas are: {}",
-            ids.join(", ")
+            hcsw_roadmap::words::few(&ids)
         )));
     }
     let q = ScopeQuery {

@@ -39,7 +39,7 @@ pub fn load_for_pathways() -> Result<Saved> {
         }),
         None => Err(Error::Usage(format!(
             "--profile: there is no saved profile yet (looked in {}).\n  run `roadmap assess` to make one, or use --from and --have",
-            store.path().display()
+            hcsw_roadmap::terminal::path(&store.path())
         ))),
     }
 }
@@ -47,12 +47,15 @@ pub fn load_for_pathways() -> Result<Saved> {
 pub fn run(_ctx: &App, cmd: &ProfileCommand) -> Result<()> {
     let store = store()?;
     match cmd {
-        ProfileCommand::Path => emit(&format!("{}\n", store.path().display())),
+        ProfileCommand::Path => emit(&format!(
+            "{}\n",
+            hcsw_roadmap::terminal::path(&store.path())
+        )),
         ProfileCommand::Show => match store.load().map_err(error)? {
             Some(p) => emit(&toml::to_string(&p).map_err(|e| Error::Other(e.to_string()))?),
             None => emit(&format!(
                 "No saved profile yet. Run `roadmap assess` to make one; it will be saved at {}\n",
-                store.path().display()
+                hcsw_roadmap::terminal::path(&store.path())
             )),
         },
         ProfileCommand::Forget { yes } => {
@@ -68,7 +71,7 @@ pub fn run(_ctx: &App, cmd: &ProfileCommand) -> Result<()> {
                 let ok = dialoguer::Confirm::new()
                     .with_prompt(format!(
                         "Delete your saved profile at {}?",
-                        store.path().display()
+                        hcsw_roadmap::terminal::path(&store.path())
                     ))
                     .default(false)
                     .interact()
