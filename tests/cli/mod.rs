@@ -14,5 +14,6 @@ mod queries;
 mod robust;
 mod scale;
 mod terminal;
+mod truth;
 mod wizard;
 mod writes;
