@@ -5,6 +5,27 @@ use crate::load::{LoadError, Report};
 use std::fmt;
 use std::path::PathBuf;
 
+/// The exit codes, named as in `DESIGN.md` (BSD `sysexits.h` where one
+/// fits), so no command spells a number.
+pub mod exit {
+    /// Success.
+    pub const OK: i32 = 0;
+    /// Anything not listed below.
+    pub const FAILURE: i32 = 1;
+    /// A bad command line: an unknown flag, id or value (clap uses 2 too).
+    pub const USAGE: i32 = 2;
+    /// Input that was read but is wrong: invalid data, a bad staff list.
+    pub const DATA_ERR: i32 = 65;
+    /// An input that is missing or cannot be opened.
+    pub const NO_INPUT: i32 = 66;
+    /// An output that may not be created: it exists and there is no --force.
+    pub const CANT_CREATE: i32 = 73;
+    /// Reading or writing failed part-way, or stdout is closed.
+    pub const IO_ERR: i32 = 74;
+    /// Ctrl-C, or the input closed mid-question (128 + SIGINT).
+    pub const INTERRUPTED: i32 = 130;
+}
+
 #[derive(Debug)]
 pub enum Error {
     /// The command line asked for something that does not exist (exit 2).
@@ -31,13 +52,13 @@ pub enum Error {
 impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Usage(_) => 2,
-            Error::InvalidData(_) | Error::DataRefused(_) => 65,
-            Error::NoInput(_) => 66,
-            Error::CantCreate(_) => 73,
-            Error::Io { .. } => 74,
-            Error::Interrupted => 130,
-            Error::Other(_) => 1,
+            Error::Usage(_) => exit::USAGE,
+            Error::InvalidData(_) | Error::DataRefused(_) => exit::DATA_ERR,
+            Error::NoInput(_) => exit::NO_INPUT,
+            Error::CantCreate(_) => exit::CANT_CREATE,
+            Error::Io { .. } => exit::IO_ERR,
+            Error::Interrupted => exit::INTERRUPTED,
+            Error::Other(_) => exit::FAILURE,
         }
     }
 
@@ -90,3 +111,35 @@ impl From<LoadError> for Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::exit;
+
+    /// The README's table of exit codes and the named codes agree, so the
+    /// documentation cannot drift from what the binary does.
+    #[test]
+    fn the_readme_lists_every_exit_code() {
+        let readme = include_str!("../README.md");
+        let table = readme
+            .split("## Exit codes")
+            .nth(1)
+            .expect("an exit codes section");
+        let listed: Vec<i32> = table
+            .lines()
+            .take_while(|l| !l.starts_with("## "))
+            .filter_map(|l| l.strip_prefix("| ")?.split(' ').next()?.parse().ok())
+            .collect();
+        let named = [
+            exit::OK,
+            exit::FAILURE,
+            exit::USAGE,
+            exit::DATA_ERR,
+            exit::NO_INPUT,
+            exit::CANT_CREATE,
+            exit::IO_ERR,
+            exit::INTERRUPTED,
+        ];
+        assert_eq!(listed, named);
+    }
+}

@@ -27,7 +27,7 @@ fn main() {
     };
     let color_err = commands::Look::decide(cli.global.color).stderr_color;
     let code = match commands::run(cli) {
-        Ok(()) => 0,
+        Ok(()) => hcsw_roadmap::error::exit::OK,
         Err(e) => {
             report(&e, color_err);
             e.exit_code()

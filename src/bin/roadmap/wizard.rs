@@ -39,7 +39,7 @@ pub fn say_nothing_saved() {
 pub fn on_ctrl_c() {
     let _ = ctrlc::set_handler(|| {
         say_nothing_saved();
-        std::process::exit(130);
+        std::process::exit(hcsw_roadmap::error::exit::INTERRUPTED);
     });
 }
 
