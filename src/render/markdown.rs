@@ -322,7 +322,9 @@ impl Markdown for PersonalPlan {
             }
         }
         s.push_str("\n## Signed\n\nSupport worker: ____________________  Manager: ____________________  Review date: __________\n\n");
-        s.push_str("Made with roadmap assess from the NHS England HCSW learning and development roadmap. What is on offer varies by trust: check with your education team.\n");
+        s.push_str("Made with roadmap assess from the NHS England HCSW learning and development roadmap. What is on offer varies by trust: check with your education team. ");
+        s.push_str(&p.data_reviewed.sentence());
+        s.push('\n');
         s
     }
 }

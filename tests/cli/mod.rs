@@ -10,6 +10,7 @@ mod escaping;
 mod export;
 mod hostile;
 mod json;
+mod plans;
 mod queries;
 mod robust;
 mod scale;

@@ -92,7 +92,11 @@ pub fn run(app: &App, a: &AssessArgs) -> Result<()> {
         date: today.clone(),
     });
     let mut plan = plan;
-    emit(&plan.text(app.style))?;
+    emit(&hcsw_roadmap::render::with_footer(
+        plan.text(app.style),
+        &plan,
+        "\n",
+    ))?;
 
     let save = target.is_some()
         && (!interactive
