@@ -4,22 +4,33 @@ use super::Engine;
 use crate::SCHEMA_VERSION;
 use crate::answers::ExportDoc;
 use crate::model::{
-    Area, Barrier, Meta, Pathway, PathwayKind, Programme, Requirement, Resource, Role, Rule,
-    Setting, family_title,
+    Area, Barrier, Meta, Pathway, PathwayKind, Programme, Requirement, Resource, Roadmap, Role,
+    Rule, Setting, family_title,
 };
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::BTreeSet;
 
 /// What an export covers. It is also written into the JSON export as `scope`.
+/// Every filter narrows the moves (a pathway from one role); they combine
+/// as "and".
 #[derive(Debug, Default, Clone, serde::Serialize, schemars::JsonSchema)]
 pub struct ScopeQuery {
-    /// Only what can be reached from this role.
+    /// Only the moves that start at this role, and `depth` moves on.
     pub from: Option<String>,
-    /// Only what leads to this role.
+    /// Only the moves into this role, and `depth` moves back.
     pub to: Option<String>,
+    /// How many moves `from` and `to` follow: 1 is the moves that start
+    /// (or end) there; `None` is everything reachable.
+    pub depth: Option<u32>,
+    /// Only moves by a programme in this area.
     pub area: Option<String>,
+    /// Only moves into roles found in this setting.
     pub setting: Option<String>,
+    /// Only moves into roles of this family.
     pub family: Option<String>,
 }
+
+/// One move: a pathway, by its position in the data, from one role.
+type Move<'a> = (usize, &'a str);
 
 /// A self-contained part of the roadmap: every reference inside resolves.
 /// Every list is sorted by id, so exports are byte-identical across runs.
@@ -31,15 +42,18 @@ pub struct Selection<'a> {
     pub roles: Vec<&'a Role>,
     pub programmes: Vec<&'a Programme>,
     pub requirements: Vec<&'a Requirement>,
-    pub pathways: Vec<&'a Pathway>,
+    /// The pathways with a move in scope, each listing only the roles it
+    /// is in scope from.
+    pub pathways: Vec<Pathway>,
     pub resources: Vec<&'a Resource>,
     pub barriers: Vec<&'a Barrier>,
     pub rules: Vec<&'a Rule>,
 }
 
 impl<'a> Selection<'a> {
-    /// The common fields of every record in the selection.
-    pub fn metas(&self) -> impl Iterator<Item = &'a Meta> + '_ {
+    /// The common fields of every record in the selection (a pathway's
+    /// from the data, as the selection's copy lists fewer roles).
+    pub fn metas(&self, map: &'a Roadmap) -> impl Iterator<Item = &'a Meta> + '_ {
         self.areas
             .iter()
             .map(|r| &r.meta)
@@ -47,7 +61,12 @@ impl<'a> Selection<'a> {
             .chain(self.roles.iter().map(|r| &r.meta))
             .chain(self.programmes.iter().map(|r| &r.meta))
             .chain(self.requirements.iter().map(|r| &r.meta))
-            .chain(self.pathways.iter().map(|r| &r.meta))
+            .chain(
+                self.pathways
+                    .iter()
+                    .filter_map(move |p| map.pathway(&p.meta.id))
+                    .map(|r| &r.meta),
+            )
             .chain(self.resources.iter().map(|r| &r.meta))
             .chain(self.barriers.iter().map(|r| &r.meta))
             .chain(self.rules.iter().map(|r| &r.meta))
@@ -60,7 +79,7 @@ impl<'a> Engine<'a> {
     pub fn export(&self, q: &'a ScopeQuery) -> ExportDoc<'a> {
         let records = self.select(q);
         let sources: BTreeSet<&str> = records
-            .metas()
+            .metas(self.map)
             .flat_map(|m| m.sources.iter().map(|s| s.as_str()))
             .collect();
         ExportDoc {
@@ -107,52 +126,67 @@ impl<'a> Engine<'a> {
     /// The self-contained part of the roadmap a scope selects.
     pub fn select(&self, q: &ScopeQuery) -> Selection<'a> {
         let map = self.map;
-        let mut pathways: Vec<&'a Pathway> = map.pathways.iter().collect();
+        let mut moves: Vec<Move<'a>> = map
+            .pathways
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| p.from.iter().map(move |f| (i, f.as_str())))
+            .collect();
         if let Some(from) = &q.from {
-            let reach = self.reachable(from, true);
-            pathways.retain(|p| p.from.iter().any(|f| reach.contains(f.as_str())));
+            let keep = self.walk(from, true, q.depth);
+            moves.retain(|m| keep.contains(m));
         }
         if let Some(to) = &q.to {
-            let reach = self.reachable(to, false);
-            pathways.retain(|p| {
-                p.kind != PathwayKind::StayAndDevelop
-                    && p.to.as_deref().is_some_and(|t| reach.contains(t))
-            });
+            let keep = self.walk(to, false, q.depth);
+            moves.retain(|m| keep.contains(m));
         }
+        let path = |i: usize| &map.pathways[i];
         if let Some(area) = &q.area {
-            pathways.retain(|p| {
-                p.via
+            moves.retain(|&(i, _)| {
+                path(i)
+                    .via
                     .iter()
                     .filter_map(|v| map.programme(v))
                     .any(|g| g.areas.iter().any(|a| a == area))
             });
         }
-        let dest_ok = |p: &Pathway, f: &dyn Fn(&Role) -> bool| {
-            p.from
-                .iter()
-                .map(|x| p.destination(x))
-                .filter_map(|id| map.role(id))
-                .any(f)
-        };
+        let dest = |&(i, f): &Move<'a>| map.role(path(i).destination(f));
         if let Some(s) = &q.setting {
-            pathways.retain(|p| dest_ok(p, &|r: &Role| r.settings.iter().any(|x| x == s)));
+            moves.retain(|m| dest(m).is_some_and(|r| r.settings.iter().any(|x| x == s)));
         }
         if let Some(fam) = &q.family {
-            pathways.retain(|p| dest_ok(p, &|r: &Role| r.family == *fam));
+            moves.retain(|m| dest(m).is_some_and(|r| r.family == *fam));
         }
+        // Each pathway once, listing only the roles it is in scope from.
+        let mut by_path: std::collections::BTreeMap<usize, Vec<&str>> = Default::default();
+        for (i, f) in moves {
+            by_path.entry(i).or_default().push(f);
+        }
+        let mut roles: BTreeSet<&str> = BTreeSet::new();
+        let mut progs: BTreeSet<&str> = BTreeSet::new();
+        let mut reqs: BTreeSet<&str> = BTreeSet::new();
+        for (&i, froms) in &by_path {
+            let p = path(i);
+            roles.extend(froms.iter().copied());
+            roles.extend(p.to.as_deref());
+            progs.extend(p.via.iter().map(|s| s.as_str()));
+            reqs.extend(p.requires.iter().flat_map(|t| t.ids()));
+        }
+        let mut pathways: Vec<Pathway> = by_path
+            .into_iter()
+            .map(|(i, froms)| {
+                let mut p = path(i).clone();
+                p.from.retain(|f| froms.contains(&f.as_str()));
+                p
+            })
+            .collect();
+        pathways.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
         let whole = q.from.is_none()
             && q.to.is_none()
             && q.area.is_none()
             && q.setting.is_none()
             && q.family.is_none();
 
-        let mut roles: BTreeSet<&str> = BTreeSet::new();
-        let mut progs: BTreeSet<&str> = BTreeSet::new();
-        for p in &pathways {
-            roles.extend(p.from.iter().map(|s| s.as_str()));
-            roles.extend(p.to.as_deref());
-            progs.extend(p.via.iter().map(|s| s.as_str()));
-        }
         if whole {
             roles.extend(map.roles.iter().map(|r| r.meta.id.as_str()));
             progs.extend(map.programmes.iter().map(|r| r.meta.id.as_str()));
@@ -167,13 +201,9 @@ impl<'a> Engine<'a> {
         }
         let programmes: Vec<&Programme> = progs.iter().filter_map(|id| map.programme(id)).collect();
         // Requirements: everything mentioned, closed under satisfied-by.
-        let mut reqs: BTreeSet<&str> = BTreeSet::new();
         for g in &programmes {
             reqs.extend(g.entry.iter().chain(&g.usually).flat_map(|t| t.ids()));
             reqs.extend(g.grants.iter().map(|s| s.as_str()));
-        }
-        for p in &pathways {
-            reqs.extend(p.requires.iter().flat_map(|t| t.ids()));
         }
         let mut work: Vec<&str> = reqs.iter().copied().collect();
         while let Some(id) = work.pop() {
@@ -213,7 +243,6 @@ impl<'a> Engine<'a> {
             .iter()
             .flat_map(|r| r.helps_with.iter().map(|s| s.as_str()))
             .collect();
-        pathways.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
         Selection {
             areas: sorted(
                 map.areas
@@ -247,26 +276,40 @@ impl<'a> Engine<'a> {
         }
     }
 
-    /// Roles reachable from `start` (forward) or that can reach it (backward).
-    fn reachable(&self, start: &str, forward: bool) -> BTreeSet<&'a str> {
-        let mut seen: BTreeSet<&'a str> = BTreeSet::new();
-        let Some(r) = self.map.role(start) else {
-            return seen;
+    /// The moves that start at `start` and go up to `depth` moves on
+    /// (forward), or that lead into it from up to `depth` moves back.
+    /// Growing in a role is a move from it, never into it.
+    fn walk(&self, start: &str, forward: bool, depth: Option<u32>) -> BTreeSet<Move<'a>> {
+        let map = self.map;
+        let mut found: BTreeSet<Move<'a>> = BTreeSet::new();
+        let Some(r) = map.role(start) else {
+            return found;
         };
-        let mut q = VecDeque::from([r.meta.id.as_str()]);
-        while let Some(id) = q.pop_front() {
-            if !seen.insert(id) {
-                continue;
-            }
-            for p in &self.map.pathways {
-                if forward && p.from.iter().any(|f| f == id) {
-                    q.extend(p.to.as_deref());
-                } else if !forward && p.to.as_deref() == Some(id) {
-                    q.extend(p.from.iter().map(|s| s.as_str()));
+        let mut seen: BTreeSet<&'a str> = BTreeSet::from([r.meta.id.as_str()]);
+        let mut frontier: Vec<&'a str> = vec![r.meta.id.as_str()];
+        let mut level = 0;
+        while !frontier.is_empty() && depth.is_none_or(|d| level < d) {
+            let mut next = Vec::new();
+            for (i, p) in map.pathways.iter().enumerate() {
+                for f in &p.from {
+                    let f = f.as_str();
+                    let to = p.to.as_deref();
+                    let (on, then) = if forward {
+                        (frontier.contains(&f), to)
+                    } else if p.kind != PathwayKind::StayAndDevelop {
+                        (to.is_some_and(|t| frontier.contains(&t)), Some(f))
+                    } else {
+                        (false, None)
+                    };
+                    if on && found.insert((i, f)) {
+                        next.extend(then.filter(|t| seen.insert(t)));
+                    }
                 }
             }
+            frontier = next;
+            level += 1;
         }
-        seen
+        found
     }
 }
 

@@ -178,6 +178,13 @@ impl Roadmap {
         }
     }
 
+    pub fn pathway(&self, id: &str) -> Option<&Pathway> {
+        match self.get(id)? {
+            Record::Pathway(r) => Some(r),
+            _ => None,
+        }
+    }
+
     pub fn requirement(&self, id: &str) -> Option<&Requirement> {
         match self.get(id)? {
             Record::Requirement(r) => Some(r),

@@ -278,17 +278,38 @@ fn parse_age(s: &str) -> Result<jiff::Span, String> {
     span.map_err(|e| format!("\"{s}\": {e}"))
 }
 
+/// `--depth`: a number of moves, or every move reachable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Depth(pub Option<u32>);
+
+fn parse_depth(s: &str) -> Result<Depth, String> {
+    match s.trim() {
+        "all" => Ok(Depth(None)),
+        n => match n.parse::<u32>() {
+            Ok(n) if n >= 1 => Ok(Depth(Some(n))),
+            _ => Err(format!(
+                "\"{n}\" is not a depth: give a number of moves, such as 2, or all"
+            )),
+        },
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The format to write.
     #[arg(long, value_enum)]
     pub format: ExportFormat,
-    /// Only what can be reached from this role or band.
+    /// Only the moves that start at this role or band (see --depth).
     #[arg(long, value_name = "POSITION")]
     pub from: Option<String>,
-    /// Only what leads to this role.
+    /// Only the moves into this role (see --depth).
     #[arg(long, value_name = "ROLE")]
     pub to: Option<String>,
+    /// How many moves --from and --to follow: 1 (the default) is the moves
+    /// that start or end there, 2 adds the moves after (or before) those,
+    /// and `all` is everything reachable.
+    #[arg(long, value_name = "N|all", default_value = "1", value_parser = parse_depth)]
+    pub depth: Depth,
     /// Only programmes and moves in this area, e.g. skills-for-life.
     #[arg(long, value_name = "ID")]
     pub area: Option<String>,

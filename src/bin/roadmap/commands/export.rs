@@ -46,6 +46,7 @@ pub fn run(app: &App, a: &ExportArgs) -> Result<()> {
     let q = ScopeQuery {
         from,
         to,
+        depth: a.depth.0,
         area: a.area.clone(),
         setting: a.setting.clone(),
         family: a.family.clone(),
