@@ -40,7 +40,7 @@ label{font-weight:bold}#paid-tick{margin-top:1em}#paid-tick .hint{flex-basis:100
 #answer a{color:#005eb8}.table-scroll{overflow-x:auto}main{overflow-wrap:break-word}\
 :focus{outline:3px solid #ffb81c;outline-offset:2px}\
 @media (max-width:640px){main{padding:12px}#where{padding:8px 12px 12px}#answer ol,#answer ul{padding-left:1.2em}table{font-size:13px}th,td{padding:4px}}\
-@media print{main{max-width:none}figure{overflow:visible}.table-scroll{overflow:visible}}";
+@media print{main{max-width:none}figure{overflow:visible}.table-scroll{overflow:visible}figure svg{width:100%;height:auto}}";
 
 /// Text from the data, safe for the page: control characters (which XML
 /// forbids) are replaced; maud escapes the rest.
@@ -149,8 +149,12 @@ pub fn page(doc: &ExportDoc<'_>, g: &Graph<'_>) -> String {
                     @if let Some(data) = &doc.page { (panel(data)) }
                     h2 #map { "Pathway map" }
                     figure {
-                        // The SVG escapes its own text (graph::xml).
-                        (PreEscaped(svg(g)))
+                        // Drawn at its own size, so its text stays readable;
+                        // a wide map scrolls on its own. The SVG escapes its
+                        // own text (graph::xml).
+                        div.table-scroll role="region" aria-label="Pathway map" tabindex="0" {
+                            (PreEscaped(svg(g)))
+                        }
                         figcaption { "Roles by Agenda for Change band. The tables below give every move in words." }
                     }
                     h2 #moves { "Moves between roles" }

@@ -13,6 +13,7 @@ pub mod csv;
 pub mod graph;
 pub mod html;
 pub mod json;
+mod layout;
 mod listing;
 pub mod markdown;
 mod phrases;

@@ -150,11 +150,17 @@ fn mermaid_export_is_structurally_valid() {
     let mut edges = 0;
     for l in lines {
         let t = l.trim();
-        if t.starts_with("subgraph ") {
+        if let Some(rest) = t.strip_prefix("subgraph ") {
             depth += 1;
+            nodes.insert(rest.split('[').next().unwrap().to_string());
         } else if t == "end" {
             depth -= 1;
         } else if t == "direction TB" {
+        } else if t.contains(" ~~~ ") {
+            // The invisible chain that orders the band subgraphs.
+            for b in t.split(" ~~~ ") {
+                assert!(nodes.contains(b), "an unknown subgraph in {t}");
+            }
         } else if let Some((id, rest)) = t.split_once("[\"") {
             assert!(
                 rest.ends_with("\"]") && !rest[..rest.len() - 2].contains('"'),

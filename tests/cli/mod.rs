@@ -10,6 +10,7 @@ mod escaping;
 mod export;
 mod hostile;
 mod json;
+mod map;
 mod page;
 mod plans;
 mod queries;
