@@ -216,10 +216,11 @@ fn dot_and_mermaid_put_bands_left_to_right() {
     for l in dot.lines() {
         if let Some(b) = l.trim().strip_prefix("subgraph cluster_band") {
             cur = b.trim_end_matches(" {").parse().unwrap();
-        } else if let Some(n) = l.trim().strip_prefix('n').and_then(|r| r.split(' ').next()) {
-            if l.contains("[label=") && !l.contains("->") {
-                band.insert(format!("n{n}"), cur);
-            }
+        } else if let Some(n) = l.trim().strip_prefix('n').and_then(|r| r.split(' ').next())
+            && l.contains("[label=")
+            && !l.contains("->")
+        {
+            band.insert(format!("n{n}"), cur);
         }
     }
     let xs: Vec<(u32, f64)> = plain
