@@ -227,7 +227,7 @@ fn dot_and_mermaid_put_bands_left_to_right() {
         .lines()
         .filter_map(|l| {
             let p: Vec<&str> = l.split_whitespace().collect();
-            (p.first() == Some(&"node")).then(|| ())?;
+            (p.first() == Some(&"node")).then_some(())?;
             Some((*band.get(p[1])?, p[2].parse().ok()?))
         })
         .collect();
