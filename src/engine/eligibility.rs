@@ -133,21 +133,25 @@ impl Engine<'_> {
                 ids
             })
             .collect();
-        for res in self.map.resources.iter().filter(|r| self.open(&r.meta)) {
+        let mut helping: Vec<usize> = related
+            .iter()
+            .flat_map(|id| self.signposts.get(id).into_iter().flatten().copied())
+            .collect();
+        helping.sort_unstable();
+        helping.dedup();
+        for res in helping.into_iter().map(|i| &self.map.resources[i]) {
             // A signpost to a programme already listed says nothing new.
             if out.iter().any(|c| c.title == res.meta.title) {
                 continue;
             }
-            if res.helps_with.iter().any(|h| related.contains(h.as_str())) {
-                out.push(Closer {
-                    id: res.meta.id.clone(),
-                    title: res.meta.title.clone(),
-                    kind: "resource",
-                    duration: None,
-                    url: res.url.clone(),
-                    where_: res.where_.clone(),
-                });
-            }
+            out.push(Closer {
+                id: res.meta.id.clone(),
+                title: res.meta.title.clone(),
+                kind: "resource",
+                duration: None,
+                url: res.url.clone(),
+                where_: res.where_.clone(),
+            });
         }
         out
     }

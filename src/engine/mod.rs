@@ -41,6 +41,8 @@ pub struct Engine<'a> {
     granters: Vec<Vec<usize>>,
     /// Role index → the moves out of it, for route planning.
     moves: Vec<Vec<Move>>,
+    /// Requirement id → open signposts that help with it, in data order.
+    signposts: IdMap<&'a str, Vec<usize>>,
     /// The day answers are for (`YYYY-MM-DD`): offers that closed before it,
     /// or open after it, are not offered. `None`: every record counts.
     today: Option<String>,
@@ -164,6 +166,14 @@ impl<'a> Engine<'a> {
                 }
             }
         }
+        let mut signposts: IdMap<&str, Vec<usize>> = IdMap::default();
+        for (i, r) in map.resources.iter().enumerate() {
+            if open(&r.meta) {
+                for h in &r.helps_with {
+                    signposts.entry(h.as_str()).or_default().push(i);
+                }
+            }
+        }
         Engine {
             map,
             reqs,
@@ -171,6 +181,7 @@ impl<'a> Engine<'a> {
             incoming,
             granters,
             moves,
+            signposts,
             today,
             reviewed: Reviewed::of(map),
         }

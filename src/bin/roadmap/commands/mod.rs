@@ -199,7 +199,18 @@ pub fn today() -> String {
     if let Ok(d) = std::env::var("ROADMAP_TODAY") {
         return d;
     }
-    jiff::Zoned::now().date().to_string()
+    // jiff's system time zone lists the whole time zone database first
+    // (about 1.5 ms, half the start-up); reading /etc/localtime is enough
+    // unless TZ says otherwise.
+    let local = std::env::var_os("TZ")
+        .is_none()
+        .then(|| std::fs::read("/etc/localtime").ok())
+        .flatten()
+        .and_then(|tzif| jiff::tz::TimeZone::tzif("Local", &tzif).ok());
+    match local {
+        Some(tz) => jiff::Timestamp::now().to_zoned(tz).date().to_string(),
+        None => jiff::Zoned::now().date().to_string(),
+    }
 }
 
 /// Columns to draw tables in: the terminal's, `COLUMNS`, or 100 when piped.
