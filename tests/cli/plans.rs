@@ -384,3 +384,20 @@ fn the_plan_page_prints_on_a4() {
         );
     }
 }
+
+/// A career-conversation record is personal data: written for its owner
+/// only, as the profile is (both the Markdown and the page).
+#[test]
+fn the_record_is_written_privately() {
+    use std::os::unix::fs::PermissionsExt;
+    let h = home();
+    for name in ["record.md", "plan.html"] {
+        plan(h.path(), HCA, name);
+        let mode = std::fs::metadata(h.path().join(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(mode, 0o600, "{name} is {mode:o}");
+    }
+}

@@ -1,7 +1,7 @@
 //! `roadmap assess`: the self-assessment, the personal plan, the saved
 //! profile and the career-conversation record.
 
-use super::{App, emit, refuse_existing, status, write_new_file};
+use super::{App, emit, refuse_existing, status, write_private_file};
 use crate::cli::AssessArgs;
 use crate::wizard::Wizard;
 use hcsw_roadmap::engine::Engine;
@@ -149,7 +149,7 @@ pub fn run(app: &App, a: &AssessArgs) -> Result<()> {
         } else {
             plan.markdown()
         };
-        write_new_file(o, record.as_bytes(), a.force)?;
+        write_private_file(o, record.as_bytes(), a.force)?;
     }
     if let (true, Some(store)) = (save, &target) {
         status(&format!(

@@ -248,8 +248,19 @@ fn exists(p: &Path) -> Error {
 /// `force`; otherwise exit 73 and the file is untouched (also when another
 /// process creates it first).
 pub fn write_new_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    write_file(path, bytes, force, false)
+}
+
+/// [`write_new_file`] for personal data (a career-conversation record):
+/// readable by its owner only (0600), as the saved profile is.
+pub fn write_private_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    write_file(path, bytes, force, true)
+}
+
+fn write_file(path: &Path, bytes: &[u8], force: bool, private: bool) -> Result<()> {
     let opts = atomic::Options {
         replace: force,
+        private,
         ..Default::default()
     };
     match atomic::write(path, bytes, opts) {
