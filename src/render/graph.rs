@@ -109,36 +109,17 @@ pub fn graph<'a>(doc: &ExportDoc<'a>) -> Graph<'a> {
     }
 }
 
-/// Roles per band column, each column ordered to keep lines short: by
-/// the mean row of the roles leading into it (one barycentre pass, left to
-/// right), then by family and title, so the order is deterministic.
+/// Roles per band column, in the order [`orders`] gives them.
 fn bands(g: &Graph<'_>) -> BTreeMap<u8, Vec<usize>> {
+    let all: Vec<usize> = (0..g.nodes.len()).collect();
+    let edges: Vec<usize> = (0..g.edges.len()).collect();
+    let order = orders(g, &all, &edges);
     let mut by: BTreeMap<u8, Vec<usize>> = BTreeMap::new();
     for (i, r) in g.nodes.iter().enumerate() {
         by.entry(r.band).or_default().push(i);
     }
-    let name = |i: usize| (&g.nodes[i].family, &g.nodes[i].meta.title);
-    let mut row = vec![f64::NAN; g.nodes.len()];
     for list in by.values_mut() {
-        let key = |i: usize| {
-            let ins: Vec<f64> = g
-                .edges
-                .iter()
-                .filter(|e| e.to == i && !row[e.from].is_nan())
-                .map(|e| row[e.from])
-                .collect();
-            if ins.is_empty() {
-                f64::INFINITY
-            } else {
-                ins.iter().sum::<f64>() / ins.len() as f64
-            }
-        };
-        let mut keyed: Vec<(f64, usize)> = list.iter().map(|&i| (key(i), i)).collect();
-        keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| name(a.1).cmp(&name(b.1))));
-        *list = keyed.into_iter().map(|(_, i)| i).collect();
-        for (r, &i) in list.iter().enumerate() {
-            row[i] = r as f64;
-        }
+        list.sort_by(|&a, &b| order[a].total_cmp(&order[b]));
     }
     by
 }
@@ -420,8 +401,9 @@ fn panel(g: &Graph<'_>, heading: Option<String>, edges: &[usize], note: &str) ->
     }
 }
 
-/// Each kept role's place in its column: one barycentre pass, left to
-/// right, after family and title so the order is deterministic.
+/// Each kept role's place in its column, keeping lines short: by the mean
+/// row of the roles leading into it (one barycentre pass, left to right),
+/// then by family and title, so the order is deterministic.
 fn orders(g: &Graph<'_>, keep: &[usize], edges: &[usize]) -> Vec<f64> {
     let mut by: BTreeMap<u8, Vec<usize>> = BTreeMap::new();
     for (k, &i) in keep.iter().enumerate() {
