@@ -202,3 +202,43 @@ fn an_unknown_value_lists_only_a_few_of_thousands() {
         );
     }
 }
+
+/// Issue 16, F11 and F18: text that would break SVG or HTML, or smuggle
+/// control characters into JSON, is refused with its place; names that
+/// only look different clash; a title that copies a national one warns.
+#[test]
+fn lookalike_and_invisible_text_in_data_is_caught() {
+    let role = |id: &str, title: &str, aliases: &str| {
+        format!(
+            "[[role]]\nid = \"{id}\"\ntitle = \"{title}\"\nsummary = \"A role.\"\nband = 3\n\
+             settings = [\"acute\"]\nfamily = \"nursing\"\nregistered = \"none\"\naliases = [{aliases}]\n\
+             sources = [\"https://example.nhs.uk/\"]\nreviewed = 2026-11-21\n"
+        )
+    };
+    let programme =
+        "[[programme]]\nid = \"bad-funding\"\ntitle = \"Bad funding\"\nsummary = \"A course.\"\n\
+        kind = \"in-house\"\nfunding = \"Free\\u0000 \\u202E\"\nstudy = \"Bell\\u0007\"\n\
+        sources = [\"https://example.nhs.uk/\"]\nreviewed = 2026-11-21\n"
+            .to_string();
+    let cases = [
+        (role("x1", "Odd \\uFFFF title", ""), 65, "noncharacter"),
+        (
+            role("x2", "Zero width", "\"HCA\\u200B\""),
+            65,
+            "is used by two roles",
+        ),
+        (role("x3", "Fine", "\"ＨＣＡ\""), 65, "is used by two roles"),
+        (programme, 65, "funding contains a control character"),
+        (role("x4", "Registered nurse", ""), 0, "have the same title"),
+    ];
+    for (toml, want, says) in cases {
+        let h = home();
+        let dir = h.path().join("overlay");
+        std::fs::create_dir(&dir).unwrap();
+        std::fs::write(dir.join("r.toml"), &toml).unwrap();
+        let (code, _, err) = run(h.path(), &["check", "--overlay", dir.to_str().unwrap()]);
+        assert_eq!(code, want, "{toml}\n{err}");
+        assert!(err.contains(says), "{toml}\nexpected {says:?} in:\n{err}");
+        assert!(err.contains("r.toml:"), "the place is named:\n{err}");
+    }
+}
