@@ -107,11 +107,13 @@ pub fn write(path: &Path, bytes: &[u8], opts: Options<'_>) -> io::Result<Written
     {
         backup(&target, b)?;
     }
-    if exists || meta.is_some() {
+    if opts.replace || meta.is_some() {
         tmp.persist(&target).map_err(|e| e.error)?;
     } else {
-        // Nothing was there when we looked: claim the name only if it is
-        // still free, so racing writers cannot overwrite each other.
+        // Nothing may be replaced and nothing was there when we looked:
+        // claim the name only if it is still free, so racing writers
+        // cannot overwrite each other. (With `replace`, a file another
+        // writer made meanwhile is simply replaced: the last save wins.)
         tmp.persist_noclobber(&target).map_err(|e| e.error)?;
     }
     // The rename is durable only once the directory is on disk too.

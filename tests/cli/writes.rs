@@ -334,3 +334,51 @@ fn file_names_cannot_forge_error_lines() {
         );
     }
 }
+
+/// Issue 16, F9: concurrent saves never leave a mixed profile or backup:
+/// each is one whole save, as written.
+#[test]
+fn concurrent_saves_leave_a_whole_profile_and_a_whole_backup() {
+    let h = home();
+    let answers: Vec<String> = (0..6)
+        .map(|i| {
+            let text = super::assess::ANSWERS.replace("Sam Patel", &format!("Person {i}"));
+            super::assess::write(h.path(), &format!("a{i}.toml"), &text)
+        })
+        .collect();
+    for round in 0..5 {
+        let kids: Vec<_> = answers
+            .iter()
+            .map(|a| {
+                bin()
+                    .args(["assess", "--save", "--answers", a])
+                    .env("ROADMAP_HOME", h.path())
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .spawn()
+                    .expect("spawn")
+            })
+            .collect();
+        for mut k in kids {
+            assert_eq!(k.wait().unwrap().code(), Some(0), "round {round}");
+        }
+        let profile = h.path().join("profile.toml");
+        let backup = h.path().join("profile.toml.bak");
+        // The first round starts with no profile, so maybe no backup yet.
+        for f in [&profile, &backup]
+            .into_iter()
+            .filter(|f| round > 0 || f.exists())
+        {
+            let text =
+                std::fs::read_to_string(f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+            let v: toml::Table = toml::from_str(&text)
+                .unwrap_or_else(|e| panic!("round {round}: {} is not whole: {e}", f.display()));
+            let name = v["answers"]["name"].as_str().unwrap_or("");
+            assert!(
+                name.starts_with("Person "),
+                "round {round}: {}: {name:?}",
+                f.display()
+            );
+        }
+    }
+}
