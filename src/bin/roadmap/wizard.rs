@@ -108,6 +108,19 @@ fn has_level(l: Level) -> bool {
     matches!(l, Level::Level1 | Level::Level2 | Level::Higher)
 }
 
+/// Stores an answer in `field`, or passes Back on.
+macro_rules! set {
+    ($step:expr, $field:expr) => {
+        match $step {
+            Step::Answer(v) => {
+                $field = v;
+                Step::Answer(())
+            }
+            Step::Back => Step::Back,
+        }
+    };
+}
+
 impl<'e, 'a> Wizard<'e, 'a> {
     pub fn new(engine: &'e Engine<'a>, color: bool) -> Self {
         let theme: Box<dyn Theme> = if color {
@@ -242,56 +255,9 @@ impl<'e, 'a> Wizard<'e, 'a> {
     }
 
     fn ask_one(&self, q: Q, a: &mut Answers) -> Result<Step<()>> {
-        let map = self.engine.map;
-        macro_rules! set {
-            ($step:expr, $field:expr) => {
-                match $step {
-                    Step::Answer(v) => {
-                        $field = v;
-                        Step::Answer(())
-                    }
-                    Step::Back => Step::Back,
-                }
-            };
-        }
         Ok(match q {
             Q::Role => return self.ask_role(a),
-            Q::Setting => {
-                let mut choices: Vec<(Option<String>, String)> = map
-                    .settings
-                    .iter()
-                    .map(|s| (Some(s.meta.id.to_string()), s.meta.title.to_string()))
-                    .collect();
-                choices.push((None, "Skip".into()));
-                // The saved setting, else the role's first: never "Skip".
-                let likely = a.setting.clone().or_else(|| {
-                    a.role
-                        .as_deref()
-                        .and_then(|r| self.engine.resolve_position(r).ok())
-                        .and_then(|p| {
-                            let s = &p.role.settings;
-                            // Most support workers are in hospitals.
-                            s.iter()
-                                .find(|x| *x == "acute")
-                                .or(s.first())
-                                .map(|x| x.to_string())
-                        })
-                        .or_else(|| choices[0].0.clone())
-                });
-                let idx: Vec<(usize, &str)> = choices
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| (i, c.1.as_str()))
-                    .collect();
-                let start = choices.iter().position(|c| c.0 == likely).unwrap_or(0);
-                match self.choose("Where do you work?", &idx, start)? {
-                    Step::Answer(i) => {
-                        a.setting = choices[i].0.clone();
-                        Step::Answer(())
-                    }
-                    Step::Back => Step::Back,
-                }
-            }
+            Q::Setting => return self.ask_setting(a),
             Q::English => set!(
                 self.choose(
                     "Your English: the highest level you have",
@@ -336,28 +302,7 @@ impl<'e, 'a> Wizard<'e, 'a> {
                 )?,
                 a.digital
             ),
-            Q::Finished => {
-                let mut labels = vec!["The Care Certificate".to_string()];
-                labels.extend(Qualification::CHOICES.iter().map(|c| c.1.to_string()));
-                let mut ticked = vec![a.care_certificate];
-                ticked.extend(
-                    Qualification::CHOICES
-                        .iter()
-                        .map(|c| a.qualifications.contains(&c.0)),
-                );
-                match self.pick_many("What have you finished? (tick any)", &labels, &ticked)? {
-                    Step::Answer(picked) => {
-                        a.care_certificate = picked.contains(&0);
-                        a.qualifications = picked
-                            .iter()
-                            .filter(|&&i| i > 0)
-                            .map(|&i| Qualification::CHOICES[i - 1].0)
-                            .collect();
-                        Step::Answer(())
-                    }
-                    Step::Back => Step::Back,
-                }
-            }
+            Q::Finished => return self.ask_finished(a),
             Q::Goal => set!(
                 self.choose(
                     "What do you want next?",
@@ -370,51 +315,8 @@ impl<'e, 'a> Wizard<'e, 'a> {
                 )?,
                 a.goal
             ),
-            Q::GoalRole => {
-                let mut reg: Vec<&Role> = map
-                    .roles
-                    .iter()
-                    .filter(|r| r.registered != Regulator::None)
-                    .collect();
-                reg.sort_by(|x, y| x.meta.title.cmp(&y.meta.title));
-                let choices: Vec<(usize, &str)> = reg
-                    .iter()
-                    .enumerate()
-                    .map(|(i, r)| (i, r.meta.title.as_str()))
-                    .collect();
-                let start = reg
-                    .iter()
-                    .position(|r| a.goal_role.as_deref() == Some(r.meta.id.as_str()))
-                    .or_else(|| reg.iter().position(|r| r.meta.id == "registered-nurse"))
-                    .unwrap_or(0);
-                match self.choose("Which registered role?", &choices, start)? {
-                    Step::Answer(i) => {
-                        a.goal_role = Some(reg[i].meta.id.to_string());
-                        Step::Answer(())
-                    }
-                    Step::Back => Step::Back,
-                }
-            }
-            Q::Interests => {
-                let metas: Vec<_> = map.settings.iter().map(|s| &s.meta).collect();
-                let labels: Vec<String> = metas.iter().map(|m| m.title.to_string()).collect();
-                let ticked: Vec<bool> = metas
-                    .iter()
-                    .map(|m| a.interests_settings.iter().any(|p| m.id == *p))
-                    .collect();
-                match self.pick_many(
-                    "Where would you like to work? (optional)",
-                    &labels,
-                    &ticked,
-                )? {
-                    Step::Answer(picked) => {
-                        a.interests_settings =
-                            picked.iter().map(|&i| metas[i].id.to_string()).collect();
-                        Step::Answer(())
-                    }
-                    Step::Back => Step::Back,
-                }
-            }
+            Q::GoalRole => return self.ask_goal_role(a),
+            Q::Interests => return self.ask_interests(a),
             Q::Earn => set!(
                 self.yes_no(
                     "Do you need to keep earning while you learn?",
@@ -442,58 +344,187 @@ impl<'e, 'a> Wizard<'e, 'a> {
                 )?,
                 a.manager_supports
             ),
-            Q::Confidence => {
-                const AREAS: [&str; 4] = [
-                    "English, maths and digital skills",
-                    "Personal skills, such as leading, resilience and coaching",
-                    "The technical skills of my job",
-                    "Planning my career",
-                ];
-                let ratings = a.confidence.by_area();
-                let ticked: Vec<bool> = ratings
-                    .iter()
-                    .map(|(_, r)| r.is_some_and(|r| r <= 2))
-                    .collect();
-                let labels: Vec<String> = AREAS.iter().map(|s| s.to_string()).collect();
-                match self.pick_many(
-                    "Which of these do you feel least confident about?",
-                    &labels,
-                    &ticked,
-                )? {
-                    Step::Answer(picked) => {
-                        // Ticked: low (2). Unticked: a low rating is cleared,
-                        // any other rating from an answers file is kept.
-                        let rate = |i: usize, old: Option<u8>| {
-                            if picked.contains(&i) {
-                                Some(2)
-                            } else {
-                                old.filter(|r| *r > 2)
-                            }
-                        };
-                        let c = &mut a.confidence;
-                        c.skills_for_life = rate(0, c.skills_for_life);
-                        c.personal_skills = rate(1, c.personal_skills);
-                        c.technical_skills = rate(2, c.technical_skills);
-                        c.career_progression = rate(3, c.career_progression);
-                        Step::Answer(())
-                    }
-                    Step::Back => Step::Back,
+            Q::Confidence => return self.ask_confidence(a),
+            Q::Barriers => return self.ask_barriers(a),
+        })
+    }
+
+    /// Where they work: the saved setting, else the role's likeliest, never Skip.
+    fn ask_setting(&self, a: &mut Answers) -> Result<Step<()>> {
+        let map = self.engine.map;
+        Ok({
+            let mut choices: Vec<(Option<String>, String)> = map
+                .settings
+                .iter()
+                .map(|s| (Some(s.meta.id.to_string()), s.meta.title.to_string()))
+                .collect();
+            choices.push((None, "Skip".into()));
+            // The saved setting, else the role's first: never "Skip".
+            let likely = a.setting.clone().or_else(|| {
+                a.role
+                    .as_deref()
+                    .and_then(|r| self.engine.resolve_position(r).ok())
+                    .and_then(|p| {
+                        let s = &p.role.settings;
+                        // Most support workers are in hospitals.
+                        s.iter()
+                            .find(|x| *x == "acute")
+                            .or(s.first())
+                            .map(|x| x.to_string())
+                    })
+                    .or_else(|| choices[0].0.clone())
+            });
+            let idx: Vec<(usize, &str)> = choices
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (i, c.1.as_str()))
+                .collect();
+            let start = choices.iter().position(|c| c.0 == likely).unwrap_or(0);
+            match self.choose("Where do you work?", &idx, start)? {
+                Step::Answer(i) => {
+                    a.setting = choices[i].0.clone();
+                    Step::Answer(())
                 }
+                Step::Back => Step::Back,
             }
-            Q::Barriers => {
-                let metas: Vec<_> = map.barriers.iter().map(|b| &b.meta).collect();
-                let labels: Vec<String> = metas.iter().map(|m| m.title.to_string()).collect();
-                let ticked: Vec<bool> = metas
+        })
+    }
+
+    /// What they have finished: the Care Certificate and qualifications in one list.
+    fn ask_finished(&self, a: &mut Answers) -> Result<Step<()>> {
+        Ok({
+            let mut labels = vec!["The Care Certificate".to_string()];
+            labels.extend(Qualification::CHOICES.iter().map(|c| c.1.to_string()));
+            let mut ticked = vec![a.care_certificate];
+            ticked.extend(
+                Qualification::CHOICES
                     .iter()
-                    .map(|m| a.barriers.iter().any(|p| m.id == *p))
-                    .collect();
-                match self.pick_many("Has anything held you back? (optional)", &labels, &ticked)? {
-                    Step::Answer(picked) => {
-                        a.barriers = picked.iter().map(|&i| metas[i].id.to_string()).collect();
-                        Step::Answer(())
-                    }
-                    Step::Back => Step::Back,
+                    .map(|c| a.qualifications.contains(&c.0)),
+            );
+            match self.pick_many("What have you finished? (tick any)", &labels, &ticked)? {
+                Step::Answer(picked) => {
+                    a.care_certificate = picked.contains(&0);
+                    a.qualifications = picked
+                        .iter()
+                        .filter(|&&i| i > 0)
+                        .map(|&i| Qualification::CHOICES[i - 1].0)
+                        .collect();
+                    Step::Answer(())
                 }
+                Step::Back => Step::Back,
+            }
+        })
+    }
+
+    /// Which registered role, when that is the goal.
+    fn ask_goal_role(&self, a: &mut Answers) -> Result<Step<()>> {
+        let map = self.engine.map;
+        Ok({
+            let mut reg: Vec<&Role> = map
+                .roles
+                .iter()
+                .filter(|r| r.registered != Regulator::None)
+                .collect();
+            reg.sort_by(|x, y| x.meta.title.cmp(&y.meta.title));
+            let choices: Vec<(usize, &str)> = reg
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (i, r.meta.title.as_str()))
+                .collect();
+            let start = reg
+                .iter()
+                .position(|r| a.goal_role.as_deref() == Some(r.meta.id.as_str()))
+                .or_else(|| reg.iter().position(|r| r.meta.id == "registered-nurse"))
+                .unwrap_or(0);
+            match self.choose("Which registered role?", &choices, start)? {
+                Step::Answer(i) => {
+                    a.goal_role = Some(reg[i].meta.id.to_string());
+                    Step::Answer(())
+                }
+                Step::Back => Step::Back,
+            }
+        })
+    }
+
+    /// Which kinds of work interest them, when moving up or not sure.
+    fn ask_interests(&self, a: &mut Answers) -> Result<Step<()>> {
+        let map = self.engine.map;
+        Ok({
+            let metas: Vec<_> = map.settings.iter().map(|s| &s.meta).collect();
+            let labels: Vec<String> = metas.iter().map(|m| m.title.to_string()).collect();
+            let ticked: Vec<bool> = metas
+                .iter()
+                .map(|m| a.interests_settings.iter().any(|p| m.id == *p))
+                .collect();
+            match self.pick_many("Where would you like to work? (optional)", &labels, &ticked)? {
+                Step::Answer(picked) => {
+                    a.interests_settings =
+                        picked.iter().map(|&i| metas[i].id.to_string()).collect();
+                    Step::Answer(())
+                }
+                Step::Back => Step::Back,
+            }
+        })
+    }
+
+    /// The areas they feel least confident in, as one list.
+    fn ask_confidence(&self, a: &mut Answers) -> Result<Step<()>> {
+        Ok({
+            const AREAS: [&str; 4] = [
+                "English, maths and digital skills",
+                "Personal skills, such as leading, resilience and coaching",
+                "The technical skills of my job",
+                "Planning my career",
+            ];
+            let ratings = a.confidence.by_area();
+            let ticked: Vec<bool> = ratings
+                .iter()
+                .map(|(_, r)| r.is_some_and(|r| r <= 2))
+                .collect();
+            let labels: Vec<String> = AREAS.iter().map(|s| s.to_string()).collect();
+            match self.pick_many(
+                "Which of these do you feel least confident about?",
+                &labels,
+                &ticked,
+            )? {
+                Step::Answer(picked) => {
+                    // Ticked: low (2). Unticked: a low rating is cleared,
+                    // any other rating from an answers file is kept.
+                    let rate = |i: usize, old: Option<u8>| {
+                        if picked.contains(&i) {
+                            Some(2)
+                        } else {
+                            old.filter(|r| *r > 2)
+                        }
+                    };
+                    let c = &mut a.confidence;
+                    c.skills_for_life = rate(0, c.skills_for_life);
+                    c.personal_skills = rate(1, c.personal_skills);
+                    c.technical_skills = rate(2, c.technical_skills);
+                    c.career_progression = rate(3, c.career_progression);
+                    Step::Answer(())
+                }
+                Step::Back => Step::Back,
+            }
+        })
+    }
+
+    /// What has held them back.
+    fn ask_barriers(&self, a: &mut Answers) -> Result<Step<()>> {
+        let map = self.engine.map;
+        Ok({
+            let metas: Vec<_> = map.barriers.iter().map(|b| &b.meta).collect();
+            let labels: Vec<String> = metas.iter().map(|m| m.title.to_string()).collect();
+            let ticked: Vec<bool> = metas
+                .iter()
+                .map(|m| a.barriers.iter().any(|p| m.id == *p))
+                .collect();
+            match self.pick_many("Has anything held you back? (optional)", &labels, &ticked)? {
+                Step::Answer(picked) => {
+                    a.barriers = picked.iter().map(|&i| metas[i].id.to_string()).collect();
+                    Step::Answer(())
+                }
+                Step::Back => Step::Back,
             }
         })
     }
