@@ -369,3 +369,25 @@ fn completions_and_man_page() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("Example"));
 }
+
+/// Every signpost with a URL in the data is a real link on the page.
+#[test]
+fn every_signpost_with_a_url_is_a_link_on_the_page() {
+    let h = home();
+    let page = export(h.path(), "html", &[]);
+    let data: serde_json::Value = serde_json::from_str(&export(h.path(), "json", &[])).unwrap();
+    let urls: Vec<&str> = data["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["url"].as_str())
+        .collect();
+    assert!(urls.len() >= 10, "{urls:?}");
+    for u in urls {
+        let escaped = u.replace('&', "&amp;").replace('"', "&quot;");
+        assert!(
+            page.contains(&format!("href=\"{escaped}\"")),
+            "no link to {u}"
+        );
+    }
+}
