@@ -356,6 +356,18 @@ impl<'a> Engine<'a> {
             }
             // A report for beyond the team names no one.
             if opts.suppress_below.is_none() {
+                let step = |step, next_step, why, length| PersonStep {
+                    person: p.label(),
+                    row: p.row,
+                    role: s.role.1.clone(),
+                    band: s.band.1.clone(),
+                    goal: s.goal_label.clone(),
+                    can_apply_now: s.eligible_now,
+                    step,
+                    next_step,
+                    why,
+                    length,
+                };
                 if s.agreed.is_empty() {
                     // Everyone has a row, even with nothing to suggest.
                     let why = match (&s.goal_role, p.answers.goal) {
@@ -370,32 +382,20 @@ impl<'a> Engine<'a> {
                             "the roadmap has nothing new to suggest for what they want".to_string()
                         }
                     };
-                    rows.push(PersonStep {
-                        person: p.label(),
-                        row: p.row,
-                        role: s.role.1.clone(),
-                        band: s.band.1.clone(),
-                        goal: s.goal_label.clone(),
-                        can_apply_now: s.eligible_now,
-                        step: 0,
-                        next_step: "A career conversation about what they want next".into(),
+                    rows.push(step(
+                        0,
+                        "A career conversation about what they want next".into(),
                         why,
-                        length: None,
-                    });
+                        None,
+                    ));
                 }
                 for (i, a) in s.agreed.iter().enumerate() {
-                    rows.push(PersonStep {
-                        person: p.label(),
-                        row: p.row,
-                        role: s.role.1.clone(),
-                        band: s.band.1.clone(),
-                        goal: s.goal_label.clone(),
-                        can_apply_now: s.eligible_now,
-                        step: i + 1,
-                        next_step: a.title.clone(),
-                        why: about_them(&a.why),
-                        length: a.duration.as_ref().map(|d| d.words()),
-                    });
+                    rows.push(step(
+                        i + 1,
+                        a.title.clone(),
+                        about_them(&a.why),
+                        a.duration.as_ref().map(|d| d.words()),
+                    ));
                 }
             }
         }

@@ -5,7 +5,7 @@
 use crate::answers::{CohortReport, Count, Tally};
 use crate::cohort::KEYS;
 use crate::terminal::clean;
-use maud::{DOCTYPE, Markup, PreEscaped, html};
+use maud::{Markup, html};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 const STYLE: &str = "body{font-family:Arial,Helvetica,sans-serif;color:#212b32;margin:0;background:#f0f4f5}\
@@ -99,17 +99,8 @@ pub fn page(r: &CohortReport) -> String {
         .take(10)
         .map(|c| (c.programme.title.to_string(), c.people))
         .collect();
-    let markup: Markup = html! {
-        (DOCTYPE)
-        html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                meta http-equiv="Content-Security-Policy" content=(csp);
-                title { "Training-needs analysis" }
-                style { (PreEscaped(STYLE)) }
-            }
-            body { main {
+    let body: Markup = html! {
+            main {
                 h1 { "Training-needs analysis: " (r.people) " people" }
                 p { "Made on " (crate::words::long_date(&r.date)) ", from the national roadmap data. Each person's next steps are the ones their own plan would suggest." }
                 @if let Some(n) = r.suppress_below {
@@ -194,10 +185,9 @@ pub fn page(r: &CohortReport) -> String {
                     }
                 }
                 p { (r.data_reviewed.sentence()) }
-            } }
-        }
+            }
     };
-    markup.into_string()
+    super::html::document("Training-needs analysis", csp, STYLE, body)
 }
 
 /// The analysis as a workbook: a sheet each for the summary, the gaps,

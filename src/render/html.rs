@@ -131,17 +131,7 @@ pub fn page(doc: &ExportDoc<'_>, g: &Graph<'_>) -> String {
             )
         })
     });
-    let markup: Markup = html! {
-        (DOCTYPE)
-        html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                meta http-equiv="Content-Security-Policy" content=(csp);
-                title { "NHS healthcare support worker roadmap" }
-                style { (PreEscaped(STYLE)) }
-            }
-            body {
+    let body: Markup = html! {
                 main {
                     h1 { "NHS healthcare support worker learning and development roadmap" }
                     p { (t(&doc.scope_line)) }
@@ -236,8 +226,26 @@ pub fn page(doc: &ExportDoc<'_>, g: &Graph<'_>) -> String {
                     script type="application/json" #roadmap-data { (PreEscaped(data_json(data))) }
                     script { (PreEscaped(SCRIPT)) }
                 }
-            }
-        }
     };
-    markup.into_string()
+    document("NHS healthcare support worker roadmap", &csp, STYLE, body)
+}
+
+/// One self-contained page: the head every page of roadmap's shares (UTF-8,
+/// a phone's width, a Content-Security-Policy, the title, inline style),
+/// then `body`.
+pub fn document(title: &str, csp: &str, style: &str, body: Markup) -> String {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta http-equiv="Content-Security-Policy" content=(csp);
+                title { (title) }
+                style { (PreEscaped(style)) }
+            }
+            body { (body) }
+        }
+    }
+    .into_string()
 }

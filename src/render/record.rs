@@ -6,7 +6,7 @@ use crate::answers::PersonalPlan;
 use crate::render::phrases::step_words;
 use crate::terminal::clean;
 use crate::words::long_date;
-use maud::{DOCTYPE, Markup, PreEscaped, html};
+use maud::{Markup, PreEscaped, html};
 
 const STYLE: &str = "body{font-family:Arial,Helvetica,sans-serif;color:#212b32;margin:0;line-height:1.4}\
 main{max-width:820px;margin:0 auto;padding:24px}\
@@ -25,17 +25,12 @@ fn t(s: &str) -> String {
 /// The record as a page (`roadmap assess -o plan.html`).
 pub fn page(p: &PersonalPlan) -> String {
     let blank = html! { span.blank { (PreEscaped("&nbsp;")) } };
-    let markup: Markup = html! {
-        (DOCTYPE)
-        html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'";
-                title { "Career conversation record" @if let Some(n) = &p.name { ": " (t(n)) } }
-                style { (PreEscaped(STYLE)) }
-            }
-            body { main {
+    let title = match &p.name {
+        Some(n) => format!("Career conversation record: {}", t(n)),
+        None => "Career conversation record".to_string(),
+    };
+    let body: Markup = html! {
+            main {
                 h1 { "Career conversation record" }
                 dl {
                     dt { "Name" } dd { @match &p.name { Some(n) => (t(n)), None => (blank) } }
@@ -108,10 +103,14 @@ pub fn page(p: &PersonalPlan) -> String {
                 } }
                 p.signed { "Support worker: " (blank) " Manager: " (blank) " Review date: " (blank) }
                 p.note { "Made with roadmap assess from the NHS England HCSW learning and development roadmap. What is on offer varies by trust: check with your education team. " (p.data_reviewed.sentence()) }
-            } }
-        }
+            }
     };
-    markup.into_string()
+    super::html::document(
+        &title,
+        "default-src 'none'; style-src 'unsafe-inline'",
+        STYLE,
+        body,
+    )
 }
 
 /// Signposts from the plan, each once: (title, link or where to find it).
