@@ -111,7 +111,7 @@ pub fn page(r: &CohortReport) -> String {
                 (count_table("People by band", "Band", &r.by_band))
                 (count_table("People by role", "Role", &r.by_role))
                 h2 #destinations { "Where people could move" }
-                (bars("People who can apply now, by destination", &dest_bars))
+                (bars("People who can apply now, by destination (in order of who can apply now or is one gap away)", &dest_bars))
                 table {
                     caption { "For each destination: who can apply now, who is one gap away (and which gap), who is further" }
                     thead { tr {
